@@ -1,0 +1,69 @@
+package org.jkeepalived.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects the diagnostics of one parse and derives keepalived's {@code -t} exit code from them.
+ * Not thread-safe: one parse, one collector.
+ */
+public final class Diagnostics {
+    /** keepalived exits 2 at once when a keyword that needs an argument has none. */
+    public static final int EXIT_MISSING_PARAMETER = 2;
+
+    private final List<Diagnostic> all = new ArrayList<>();
+    private ConfigError worst = ConfigError.OK;
+    private boolean missingParameterAbort;
+
+    public void report(Diagnostic diagnostic) {
+        all.add(diagnostic);
+        // keepalived's rule: a later error overwrites the recorded one when its enum value is larger.
+        if (worst == ConfigError.OK || worst.compareTo(diagnostic.error()) < 0) {
+            worst = diagnostic.error();
+        }
+    }
+
+    /** Records that parsing stopped at a keyword missing its parameter (keepalived exits 2). */
+    public void abortOnMissingParameter(Diagnostic diagnostic) {
+        all.add(diagnostic);
+        missingParameterAbort = true;
+    }
+
+    public boolean aborted() {
+        return missingParameterAbort;
+    }
+
+    public List<Diagnostic> all() {
+        return Collections.unmodifiableList(all);
+    }
+
+    /** The distinct rendered lines, in first-seen order. */
+    public Set<String> distinctLines() {
+        Set<String> lines = new LinkedHashSet<>();
+        for (Diagnostic d : all) {
+            lines.add(d.render());
+        }
+        return lines;
+    }
+
+    public ConfigError worst() {
+        return worst;
+    }
+
+    /** keepalived 2.2.7's {@code -t} exit code: 0, 2, 4, 5 or 6. */
+    public int exitCode() {
+        if (missingParameterAbort) {
+            return EXIT_MISSING_PARAMETER;
+        }
+        if (worst == ConfigError.OK) {
+            return 0;
+        }
+        if (worst == ConfigError.SECURITY_ERROR) {
+            return 6;
+        }
+        return worst.isExit4Class() ? 4 : 5;
+    }
+}
