@@ -49,13 +49,20 @@ public final class ConfigLexer implements AutoCloseable {
     private final Definitions definitions;
     private final Random random = new Random();
     private final boolean mainFileFound;
+    private final List<Diagnostic> parentPass = new ArrayList<>();
     private boolean finished;
 
     /** Text after a brace, read again before anything else ({@code line_residue}). */
     private String lineResidue;
     /** Active ~SEQ/~LST generators; the last one produces the next line. */
     private final List<Sequences.Generator> generators = new ArrayList<>();
-    /** Generators at or below this count wait for a multi-line expansion to finish. */
+    /**
+     * keepalived's {@code seq_list_count}, kept apart from the list's size because keepalived
+     * decrements it for every rejected ~LST although it never counted it (so it can wrap below
+     * zero and stall generators; compared unsigned, as in C).
+     */
+    private int seqListCount;
+    /** Generators wait while the count is not above this (a multi-line expansion runs first). */
     private int multilineSeqDepth;
     /** The rest of the multi-line definition being expanded ({@code next_ptr}). */
     private Definitions.Cursor multilineNext;
@@ -76,15 +83,19 @@ public final class ConfigLexer implements AutoCloseable {
     public ConfigLexer(Path mainFile, LexerOptions options, Diagnostics diagnostics) {
         this.options = options;
         this.diagnostics = diagnostics;
-        this.files = new IncludeStack(diagnostics, options.workingDirectory(),
-                options.allConfig() ? IncludeCheck.ALL : IncludeCheck.NONE);
+        this.files = new IncludeStack(diagnostic -> {
+            diagnostics.report(diagnostic);
+            parentPass.add(diagnostic);
+        }, options.workingDirectory(), options.allConfig() ? IncludeCheck.ALL : IncludeCheck.NONE);
         this.definitions = new Definitions(new BuiltinValues(), new MultilineHooks());
         String pattern = mainFile.toString();
         boolean found = files.checkMainFile(pattern);
         if (found && !files.open(pattern, IncludeCheck.READ | IncludeCheck.MATCH | IncludeCheck.WILDCARD_MATCH)) {
-            diagnostics.report(files.parentDiagnostic(
+            Diagnostic failed = files.parentDiagnostic(
                     files.includeCheck().has(IncludeCheck.READ) ? ConfigError.FILE_NOT_FOUND : ConfigError.OK,
-                    "Failed to open configuration file"));
+                    "Failed to open configuration file");
+            diagnostics.report(failed);
+            parentPass.add(failed);
         }
         this.mainFileFound = found;
         this.finished = !found;
@@ -170,8 +181,10 @@ public final class ConfigLexer implements AutoCloseable {
         finished = true;
         files.closeAll();
         if (blockDepth > 0) {
-            diagnostics.report(new Diagnostic(null, ConfigError.MISSING_EOB,
-                    "There are " + blockDepth + " missing '}'s or extra '{'s", false));
+            Diagnostic missing = new Diagnostic(null, ConfigError.MISSING_EOB,
+                    "There are " + blockDepth + " missing '}'s or extra '{'s", false);
+            diagnostics.report(missing);
+            parentPass.add(missing);
         }
     }
 
@@ -187,7 +200,9 @@ public final class ConfigLexer implements AutoCloseable {
      */
     public void report(ConfigError error, String message, ReportedBy passes) {
         if (passes != ReportedBy.CHILDREN) {
-            diagnostics.report(files.parentDiagnostic(error, message));
+            Diagnostic parent = files.parentDiagnostic(error, message);
+            diagnostics.report(parent);
+            parentPass.add(parent);
         }
         if (passes != ReportedBy.PARENT) {
             Diagnostic child = files.childDiagnostic(error, message);
@@ -195,6 +210,16 @@ public final class ConfigLexer implements AutoCloseable {
                 diagnostics.report(child);
             }
         }
+    }
+
+    /**
+     * What keepalived's parent pass alone printed: include problems, the line reader's messages in
+     * the parent's form, and whatever was {@link #report reported} for {@link ReportedBy#PARENT} or
+     * {@link ReportedBy#ALL}. When {@link #hadConfigFileError()} is true, keepalived {@code -t}
+     * stops after the parent pass, so these are all it prints.
+     */
+    public List<Diagnostic> parentPassDiagnostics() {
+        return List.copyOf(parentPass);
     }
 
     /** Where keepalived's parent places the line last returned (see {@link ReportedBy}). */
@@ -229,7 +254,7 @@ public final class ConfigLexer implements AutoCloseable {
             lineResidue = null;
             return text;
         }
-        if (!generators.isEmpty() && generators.size() > multilineSeqDepth) {
+        if (!generators.isEmpty() && Integer.compareUnsigned(seqListCount, multilineSeqDepth) > 0) {
             return nextGenerated();
         }
         if (multilineNext != null) {
@@ -247,6 +272,7 @@ public final class ConfigLexer implements AutoCloseable {
             gen.next = following;
             if (overflow || (gen.step > 0 && gen.next > gen.last) || (gen.step < 0 && gen.next < gen.last)) {
                 generators.remove(generators.size() - 1);
+                seqListCount--;
             }
         } else {
             List<String> values = gen.valueSets.get(gen.nextSet);
@@ -255,6 +281,7 @@ public final class ConfigLexer implements AutoCloseable {
             }
             if (++gen.nextSet >= gen.valueSets.size()) {
                 generators.remove(generators.size() - 1);
+                seqListCount--;
             }
         }
         return gen.text;
@@ -361,7 +388,7 @@ public final class ConfigLexer implements AutoCloseable {
             }
             if (buf.indexOf('$') >= 0) {
                 Definitions.Replacement result = definitions.replace(buf, LINE_BUFFER, multilineNext);
-                if (result.error() != null) {
+                if (result.error() != null && !result.lengthExceeded()) {
                     report(ConfigError.GENERAL_ERROR, result.error(), ReportedBy.ALL);
                 }
                 if (!result.replaced()) {
@@ -410,8 +437,12 @@ public final class ConfigLexer implements AutoCloseable {
         if (gen == null) {
             report(ConfigError.GENERAL_ERROR,
                     "Invalid " + (seq ? "~SEQ" : "~LST") + " specification '" + buf + "'", ReportedBy.ALL);
+            if (!seq) {
+                seqListCount--;
+            }
         } else {
             generators.add(gen);
+            seqListCount++;
         }
     }
 
@@ -503,7 +534,7 @@ public final class ConfigLexer implements AutoCloseable {
 
         @Override
         public void startMultiline() {
-            multilineSeqDepth = generators.size();
+            multilineSeqDepth = seqListCount;
         }
     }
 }

@@ -58,7 +58,7 @@ final class Definitions {
     }
 
     /** Outcome of {@link #replace}. */
-    record Replacement(String text, boolean replaced, Cursor multiline, String error) {
+    record Replacement(String text, boolean replaced, Cursor multiline, String error, boolean lengthExceeded) {
     }
 
     private final List<Definition> all = new ArrayList<>();
@@ -256,7 +256,8 @@ final class Definitions {
             }
             if (++replacements > MAX_REPLACEMENTS_PER_LINE) {
                 return new Replacement(cString(buf), false, multiline,
-                        "Parameter substitution on line '" + line + "' does not terminate - definitions refer to each other");
+                        "Parameter substitution on line '" + line + "' does not terminate - definitions refer to each other",
+                        false);
             }
             found = true;
             int extraBraces = buf[cur + 1] == '{' ? 2 : 0;
@@ -289,7 +290,7 @@ final class Definitions {
             long actualLen = (long) strlen(buf, 0) + replacingLen - total;
             if (newLen < 0 || newLen >= maxLen || actualLen >= buf.length - 2) {
                 return new Replacement(cString(buf), false, multiline,
-                        "Parameter substitution on line '" + cString(buf) + "' would exceed maximum line length");
+                        "Parameter substitution on line '" + cString(buf) + "' would exceed maximum line length", true);
             }
             if (total != replacingLen) {
                 moveTail(buf, cur, total, replacingLen, def.paramStart >= 0 ? def.paramEnd + (extraBraces != 0 ? 2 : 1) : -1);
@@ -300,7 +301,7 @@ final class Definitions {
                 break;
             }
         }
-        return new Replacement(cString(buf), found, found ? next : multiline, null);
+        return new Replacement(cString(buf), found, found ? next : multiline, null, false);
     }
 
     /**

@@ -9,9 +9,9 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jkeepalived.config.ConfigError;
 import org.jkeepalived.config.Diagnostic;
-import org.jkeepalived.config.Diagnostics;
 
 /**
  * The stack of open configuration files: keepalived 2.2.7's {@code include_stack} with its glob
@@ -59,13 +59,14 @@ final class IncludeStack {
     }
 
     private final Deque<Frame> frames = new ArrayDeque<>();
-    private final Diagnostics diagnostics;
+    private final Consumer<Diagnostic> diagnostics;
     private final Path workingDirectory;
     private IncludeCheck includeCheck;
     private boolean configFileError;
     private int filesOpened;
 
-    IncludeStack(Diagnostics diagnostics, Path workingDirectory, IncludeCheck initial) {
+    /** @param diagnostics receives the parent's include diagnostics */
+    IncludeStack(Consumer<Diagnostic> diagnostics, Path workingDirectory, IncludeCheck initial) {
         this.diagnostics = diagnostics;
         this.workingDirectory = workingDirectory;
         this.includeCheck = initial;
@@ -296,7 +297,7 @@ final class IncludeStack {
 
     /** Reports as the parent does (include problems are never repeated by the children). */
     private void report(ConfigError error, String message) {
-        diagnostics.report(parentDiagnostic(error, message));
+        diagnostics.accept(parentDiagnostic(error, message));
     }
 
     /** A diagnostic located as keepalived's parent locates it now ({@code vreport_config_error}). */
