@@ -23,14 +23,9 @@ final class BlockProcessor {
         this.cursor = cursor;
     }
 
-    /** Runs the whole pass from the root level; reports unclosed braces at the end. */
+    /** Runs the whole pass from the root level. */
     void run(KeywordLevel root) {
         process(root, false, 0);
-        if (cursor.depth() > 0) {
-            state.setCurrent(null);
-            state.reportUnlocated(ConfigError.MISSING_EOB,
-                    "There are " + cursor.depth() + " missing '}'s or extra '{'s");
-        }
     }
 
     /** One block level; returns true when a skipped block ended the level (no close handler). */

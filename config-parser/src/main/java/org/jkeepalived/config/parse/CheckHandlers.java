@@ -28,7 +28,9 @@ final class CheckHandlers {
     static void virtualServerGroup(ParseState st, LogicalLine line) {
         String name = st.arg(line, 1);
         List<List<String>> entries = new ArrayList<>();
-        st.readValueBlock(line, entries::add);
+        List<String> rest = new ArrayList<>(line.tokens());
+        rest.remove(1);
+        st.readValueBlock(new LogicalLine(line.location(), line.text(), rest), entries::add);
         if (entries.isEmpty()) {
             st.report(GENERAL_ERROR, "virtual server group " + name + " has no entries - removing");
             return;

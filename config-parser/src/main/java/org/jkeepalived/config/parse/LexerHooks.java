@@ -22,7 +22,7 @@ final class LexerHooks {
 
     static void includeCheck(ParseState st, LogicalLine line) {
         Handlers.record(st, line);
-        st.lexerControl().includeCheck(Handlers.args(line));
+        st.lexerControl().includeCheck(line.tokens());
     }
 
     static void randomSeed(ParseState st, LogicalLine line) {

@@ -1,17 +1,15 @@
 package org.jkeepalived.config.parse;
 
-import org.jkeepalived.config.ConfigError;
 import org.jkeepalived.config.lex.LogicalLine;
 
 /**
- * Reads the logical lines of one pass and keeps keepalived's brace depth: a standalone '}' below
- * depth 0 is reported as {@code Extra '}' found} where it is read, whoever reads it.
+ * Reads the logical lines of one pass. Brace depth ({@code Extra '}' found}, missing '}'s) is
+ * counted and reported by the lexer, once per distinct form, not here.
  */
 final class LineCursor {
     private final LineSource lines;
     private final ParseState state;
     private int next;
-    private int depth;
 
     LineCursor(LineSource lines, ParseState state) {
         this.lines = lines;
@@ -26,19 +24,6 @@ final class LineCursor {
         }
         next++;
         state.setCurrent(line);
-        if (line.isOpenBrace()) {
-            depth++;
-        } else if (line.isCloseBrace()) {
-            if (depth-- < 1) {
-                state.report(ConfigError.UNEXPECTED_EOB, "Extra '}' found");
-                depth = 0;
-            }
-        }
         return line;
-    }
-
-    /** Braces still open at the end of the pass. */
-    int depth() {
-        return depth;
     }
 }

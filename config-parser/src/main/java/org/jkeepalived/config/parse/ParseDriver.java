@@ -25,18 +25,15 @@ import org.jkeepalived.config.parse.Drafts.SyncGroupDraft;
 public final class ParseDriver {
     private final ParseOptions options;
     private final Diagnostics diagnostics;
-    private final String mainFileName;
     private final Drafts.GlobalDraft global = new Drafts.GlobalDraft();
 
     /**
      * @param options      parse options
      * @param diagnostics  where every message goes (the lexer reports into the same collector)
-     * @param mainFileName the main file's name as it appears in line locations
      */
-    public ParseDriver(ParseOptions options, Diagnostics diagnostics, String mainFileName) {
+    public ParseDriver(ParseOptions options, Diagnostics diagnostics) {
         this.options = options;
         this.diagnostics = diagnostics;
-        this.mainFileName = mainFileName;
     }
 
     /** What the parser needs from the lexer. */
@@ -49,6 +46,12 @@ public final class ParseDriver {
 
         /** {@code global_defs random_seed N}. */
         void randomSeed(long seed);
+
+        /** A message at the line last returned, placed as keepalived's parent places it. */
+        org.jkeepalived.config.Diagnostic parentDiagnostic(ConfigError error, String message);
+
+        /** True when an include error stops keepalived after the parent's parse (exit 6). */
+        boolean stopsAfterParent();
     }
 
     /** Parses everything and returns the effective configuration. */
@@ -63,6 +66,10 @@ public final class ParseDriver {
         try {
             runPass(Pass.PARENT, source, parent, lexer);
             source.drain();
+            if (lexer.stopsAfterParent()) {
+                diagnostics.overrideExitCode(6);
+                return ModelAssembler.assemble(options, parent, vrrp, checker, bfd, results);
+            }
             if (namespaceUnusable(parent)) {
                 diagnostics.overrideExitCode(0);
                 return ModelAssembler.assemble(options, parent, vrrp, checker, bfd, results);
@@ -92,8 +99,9 @@ public final class ParseDriver {
     }
 
     private void runPass(Pass pass, LineSource source, Drafts drafts, LexerAccess lexer) {
-        ParseState st = new ParseState(pass, diagnostics, mainFileName, options, drafts);
+        ParseState st = new ParseState(pass, diagnostics, options, drafts);
         if (lexer != null) {
+            st.parentPlacement(lexer::parentDiagnostic);
             st.lexerControl(new LexerHooks.Control() {
                 @Override
                 public void includeCheck(List<String> words) {

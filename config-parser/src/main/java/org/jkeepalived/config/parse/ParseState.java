@@ -18,10 +18,10 @@ import org.jkeepalived.config.lex.LogicalLine;
 public final class ParseState {
     private final Pass pass;
     private final Diagnostics diagnostics;
-    private final String mainFileName;
     private final ParseOptions options;
     private final Drafts drafts;
     private LineCursor cursor;
+    private Placement parentPlacement;
     private LexerHooks.Control lexerControl = new LexerHooks.Control() {
         @Override
         public void includeCheck(List<String> words) {
@@ -39,10 +39,9 @@ public final class ParseState {
     /** The innermost open block's draft, where generic handlers record their keyword. */
     Draft target;
 
-    ParseState(Pass pass, Diagnostics diagnostics, String mainFileName, ParseOptions options, Drafts drafts) {
+    ParseState(Pass pass, Diagnostics diagnostics, ParseOptions options, Drafts drafts) {
         this.pass = pass;
         this.diagnostics = diagnostics;
-        this.mainFileName = mainFileName;
         this.options = options;
         this.drafts = drafts;
     }
@@ -86,12 +85,30 @@ public final class ParseState {
 
     /** Reports a problem at the current line, prefixed as keepalived prefixes it in this pass. */
     public void report(ConfigError error, String message) {
-        if (current == null) {
-            reportUnlocated(error, message);
-            return;
+        diagnostics.report(placed(current, error, message));
+    }
+
+    /**
+     * A diagnostic at {@code line} as this pass prints it: children name the file; the parent
+     * (which reads the lexer as it goes, so the line is the lexer's last) as the lexer places it.
+     */
+    private Diagnostic placed(LogicalLine line, ConfigError error, String message) {
+        if (line == null) {
+            return new Diagnostic(null, error, message, false);
         }
-        boolean withFile = pass != Pass.PARENT || !current.location().file().equals(mainFileName);
-        diagnostics.report(new Diagnostic(current.location(), error, message, withFile));
+        if (pass == Pass.PARENT && parentPlacement != null) {
+            return parentPlacement.place(error, message);
+        }
+        return new Diagnostic(line.location(), error, message, line.location() != null);
+    }
+
+    /** How the parent pass places a message at the lexer's current line. */
+    interface Placement {
+        Diagnostic place(ConfigError error, String message);
+    }
+
+    void parentPlacement(Placement placement) {
+        this.parentPlacement = placement;
     }
 
     /** Reports a message keepalived prints without a line prefix (validation, end of file). */
@@ -117,9 +134,7 @@ public final class ParseState {
             message = "*** Configuration line starting `" + first + "` is missing a parameter at word position "
                     + (index + 1);
         }
-        boolean withFile = pass != Pass.PARENT || !line.location().file().equals(mainFileName);
-        diagnostics.abortOnMissingParameter(new Diagnostic(line.location(), ConfigError.MISSING_PARAMETER,
-                message, withFile));
+        diagnostics.abortOnMissingParameter(placed(line, ConfigError.MISSING_PARAMETER, message));
         throw new ParseAbort();
     }
 
