@@ -88,17 +88,28 @@ public final class ConfigLexer implements AutoCloseable {
             parentPass.add(diagnostic);
         }, options.workingDirectory(), options.allConfig() ? IncludeCheck.ALL : IncludeCheck.NONE);
         this.definitions = new Definitions(new BuiltinValues(), new MultilineHooks());
-        String pattern = mainFile.toString();
-        boolean found = files.checkMainFile(pattern);
-        if (found && !files.open(pattern, IncludeCheck.READ | IncludeCheck.MATCH | IncludeCheck.WILDCARD_MATCH)) {
-            Diagnostic failed = files.parentDiagnostic(
-                    files.includeCheck().has(IncludeCheck.READ) ? ConfigError.FILE_NOT_FOUND : ConfigError.OK,
-                    "Failed to open configuration file");
-            diagnostics.report(failed);
-            parentPass.add(failed);
+        this.mainFileFound = openMainFile(mainFile.toString());
+        this.finished = !mainFileFound;
+    }
+
+    /** keepalived's start-up check of the {@code -f} pattern, then opening it. */
+    private boolean openMainFile(String pattern) {
+        boolean found;
+        try {
+            found = files.checkMainFile(pattern);
+            if (found && !files.open(pattern, IncludeCheck.READ | IncludeCheck.MATCH | IncludeCheck.WILDCARD_MATCH)) {
+                Diagnostic failed = files.parentDiagnostic(
+                        files.includeCheck().has(IncludeCheck.READ) ? ConfigError.FILE_NOT_FOUND : ConfigError.OK,
+                        "Failed to open configuration file");
+                diagnostics.report(failed);
+                parentPass.add(failed);
+            }
+        } catch (RuntimeException e) {
+            report(ConfigError.FILE_NOT_FOUND, "Internal error opening configuration file (" + e + ")", ReportedBy.PARENT);
+            files.closeAll();
+            found = false;
         }
-        this.mainFileFound = found;
-        this.finished = !found;
+        return found;
     }
 
     /** False when keepalived's start-up check of the {@code -f} file failed (then nothing is read). */

@@ -109,7 +109,8 @@ final class IncludeStack {
                 ok = false;
                 continue;
             }
-            if (!Files.isReadable(workingDirectory.resolve(path))) {
+            Path resolved = resolve(workingDirectory, path);
+            if (resolved == null || !Files.isReadable(resolved)) {
                 report(ConfigError.FILE_NOT_FOUND, "Unable to read configuration file " + path);
                 ok = false;
                 break;
@@ -175,8 +176,8 @@ final class IncludeStack {
             fileError(IncludeCheck.READ, "Configuration file '" + path + "' is a directory - skipping");
             return false;
         }
-        Path file = base.resolve(path);
-        boolean regular = Files.isRegularFile(file);
+        Path file = resolve(base, path);
+        boolean regular = file != null && Files.isRegularFile(file);
         if (regular) {
             try {
                 Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
@@ -207,8 +208,11 @@ final class IncludeStack {
                         : "more than " + MAX_FILES + " files opened") + ") - skipping");
                 continue;
             }
-            Path file = frame.baseDirectory.resolve(path);
+            Path file = resolve(frame.baseDirectory, path);
             try {
+                if (file == null) {
+                    throw new java.nio.file.NoSuchFileException(path);
+                }
                 frame.reader = PhysicalLineReader.open(file);
             } catch (IOException | SecurityException e) {
                 fileError(IncludeCheck.READ, "Configuration file '" + path + "' open problem ("
@@ -229,6 +233,15 @@ final class IncludeStack {
             return true;
         }
         return false;
+    }
+
+    /** {@code base.resolve(path)}, or null for a name the file system cannot represent. */
+    private static Path resolve(Path base, String path) {
+        try {
+            return base.resolve(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 
     private static String describe(Exception e) {
