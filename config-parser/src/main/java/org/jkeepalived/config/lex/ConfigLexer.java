@@ -22,6 +22,12 @@ import org.jkeepalived.config.Diagnostics;
  * its own logical line; the rest of the line is read again from the conditional step on). Lines
  * without tokens are not returned.
  *
+ * <p>The lines are those keepalived's children (the checker and VRRP passes) see. They differ
+ * from the parent's in one respect: an include that is not literally an include line (it appears
+ * after {@code @ID}, a substitution, a generator or a brace) is read twice, because keepalived
+ * copies such a line unchanged into the consolidated configuration and the children then process
+ * it again besides reading the parent's copy of the included files.
+ *
  * <p>The reader is lazy because keepalived is single-pass: the parser calls
  * {@link #setIncludeCheck} when it meets {@code global_defs { include_check … }} and that changes
  * how later includes are checked.
@@ -71,6 +77,8 @@ public final class ConfigLexer implements AutoCloseable {
     private Definitions.Definition definitionBeingRead;
     private int blockDepth;
     private Long randomSeed;
+    /** Whether the physical line being expanded is itself an include line (see checkInclude). */
+    private boolean physicalLineIsInclude;
 
     private record MultilineEntry(Definitions.Cursor cursor, int seqDepth) {
     }
@@ -86,7 +94,7 @@ public final class ConfigLexer implements AutoCloseable {
         this.files = new IncludeStack(diagnostic -> {
             diagnostics.report(diagnostic);
             parentPass.add(diagnostic);
-        }, options.workingDirectory(), options.allConfig() ? IncludeCheck.ALL : IncludeCheck.NONE);
+        }, diagnostics::report, options.workingDirectory(), options.allConfig() ? IncludeCheck.ALL : IncludeCheck.NONE);
         this.definitions = new Definitions(new BuiltinValues(), new MultilineHooks());
         this.mainFileFound = openMainFile(mainFile.toString());
         this.finished = !mainFileFound;
@@ -332,6 +340,7 @@ public final class ConfigLexer implements AutoCloseable {
             }
             String text = decomment(piece);
             if (!text.isEmpty()) {
+                physicalLineIsInclude = includePatternStart(text) >= 0;
                 return text;
             }
         }
@@ -457,26 +466,41 @@ public final class ConfigLexer implements AutoCloseable {
         }
     }
 
-    /** {@code check_include}: true (and the files opened) when the line is an include line. */
+    /**
+     * {@code check_include}: true (and the files opened) when the line is an include line. An
+     * include line that is not literally in the file (it came from a conditional, a substitution,
+     * a generator or after a brace) is read twice, as keepalived's children read it twice.
+     */
     private boolean checkInclude(String buf) {
-        if (!buf.startsWith("include") || buf.length() <= 7) {
+        int patternStart = includePatternStart(buf);
+        if (patternStart < 0) {
             return false;
         }
         char letter = buf.charAt(7);
-        int type;
-        int patternStart;
-        if (CText.isSpace(letter)) {
-            type = 0;
-            patternStart = 8;
-        } else if (CText.isSpace(CText.at(buf, 8)) && "rmwba".indexOf(letter) >= 0) {
-            type = IncludeCheck.bitsOfKeyword(letter);
-            patternStart = 9;
-        } else {
-            return false;
-        }
+        int type = CText.isSpace(letter) ? 0 : IncludeCheck.bitsOfKeyword(letter);
         int start = Math.min(patternStart + CText.spn(buf, patternStart, CText.BLANKS), buf.length());
-        files.open(buf.substring(start), type);
+        String pattern = buf.substring(start);
+        if (!physicalLineIsInclude && !files.readingChildOwnFile()) {
+            files.openTwice(pattern, type);
+        } else {
+            files.open(pattern, type);
+        }
         return true;
+    }
+
+    /** {@code is_include}: where the pattern starts (before blanks), or -1 for other lines. */
+    private static int includePatternStart(String buf) {
+        if (!buf.startsWith("include") || buf.length() <= 7) {
+            return -1;
+        }
+        char letter = buf.charAt(7);
+        if (CText.isSpace(letter)) {
+            return 8;
+        }
+        if (CText.isSpace(CText.at(buf, 8)) && "rmwba".indexOf(letter) >= 0) {
+            return 9;
+        }
+        return -1;
     }
 
     /**

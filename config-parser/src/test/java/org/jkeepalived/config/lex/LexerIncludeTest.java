@@ -139,9 +139,38 @@ class LexerIncludeTest {
     }
 
     @Test
-    void conditionalSubstitutedAndResidueIncludesAreRead() {
+    void conditionalSubstitutedAndResidueIncludesAreReadTwiceAsTheChildrenDo() {
+        // 2.2.7: the children saw incA, incB and the residue's incA twice each
         Lexed lexed = lex("a {\n@main include inc/a.conf\n$X=include inc/b.conf\n$X\n} include inc/a.conf\n@other include inc/b.conf\n");
-        assertThat(lexed.texts()).containsExactly("a", "{", "incA", "incB", "}", "incA");
+        assertThat(lexed.texts()).containsExactly("a", "{", "incA", "incA", "incB", "incB", "}", "incA", "incA");
+    }
+
+    @Test
+    void literalIncludeLinesAreReadOnce() {
+        Lexed.write(dir.resolve("inc/c.conf"), "@main include a.conf\ninclude b.conf\n");
+        Lexed lexed = lex("include inc/c.conf\n");
+        assertThat(lexed.texts()).containsExactly("incA", "incA", "incB");
+    }
+
+    @Test
+    void aConditionallyIncludedInstanceIsSeenTwiceByTheChildren() {
+        // 2.2.7: "(dup/vi.conf: Line 1) vrrp instance VI_1 already defined"
+        Lexed.write(dir.resolve("dup/vi.conf"), "vrrp_instance VI_1 {\n interface lo\n}\n");
+        Lexed lexed = lex("global_defs {\n router_id x\n}\n@main include dup/vi.conf\n");
+        assertThat(lexed.lines().stream().filter(l -> l.keyword().equals("vrrp_instance")))
+                .extracting(LogicalLine::location)
+                .containsExactly(new SourceLocation("dup/vi.conf", 1), new SourceLocation("dup/vi.conf", 1));
+    }
+
+    @Test
+    void conditionalIncludeProblemsAreAlsoReportedByTheChildren() {
+        // 2.2.7 printed both forms of both messages
+        Lexed lexed = lex("a\n@main include nonexist.conf\n@main include inc\n");
+        assertThat(parentMessages(lexed)).containsExactlyInAnyOrder(
+                "(Line 2) Config files missing 'nonexist.conf'.",
+                "(keepalived.conf: Line 2) Config files missing 'nonexist.conf'.",
+                "(Line 3) Configuration file 'inc/' is a directory - skipping",
+                "(keepalived.conf: Line 3) Configuration file 'inc/' is a directory - skipping");
     }
 
     @Test
