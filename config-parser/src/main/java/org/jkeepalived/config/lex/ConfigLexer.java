@@ -79,6 +79,8 @@ public final class ConfigLexer implements AutoCloseable {
     private Long randomSeed;
     /** Whether the physical line being expanded is itself an include line (see checkInclude). */
     private boolean physicalLineIsInclude;
+    /** Lines are read as the parent reads them (see setParentView), not as the children do. */
+    private boolean parentView;
 
     private record MultilineEntry(Definitions.Cursor cursor, int seqDepth) {
     }
@@ -156,6 +158,18 @@ public final class ConfigLexer implements AutoCloseable {
     public void setRandomSeed(long seed) {
         randomSeed = seed;
         random.setSeed(seed);
+    }
+
+    /**
+     * Which of keepalived's views of the text later lines are read in. keepalived's children read
+     * the parent's decommented copy and decomment it again, so a {@code \#} or {@code \!} escape
+     * that the parent turned into {@code #}/{@code !} starts a comment for them. The default is the
+     * children's view (VRRP, checker and BFD keywords and the root level are theirs); the parser
+     * switches to the parent's view for {@code global_defs}, which only the parent parses, and back
+     * after it. Takes effect from the next physical line.
+     */
+    public void setParentView(boolean parentView) {
+        this.parentView = parentView;
     }
 
     /** The seed last given to {@link #setRandomSeed}, or null. */
@@ -338,12 +352,35 @@ public final class ConfigLexer implements AutoCloseable {
                 }
                 continue;
             }
-            String text = decomment(piece);
+            String text = decommentPhysical(piece);
             if (!text.isEmpty()) {
-                physicalLineIsInclude = includePatternStart(text) >= 0;
                 return text;
             }
         }
+    }
+
+    /**
+     * Comment removal of a line read from a file, for both of keepalived's views: the parent
+     * decomments the file's line, the children decomment the parent's result once more (they read
+     * the consolidated copy). The two differ only when {@code \#} or {@code \!} escapes were
+     * removed the first time. Each view's {@code Unterminated quote} is reported in its own form.
+     */
+    private String decommentPhysical(String piece) {
+        Decommenter.Result parent = Decommenter.decomment(piece);
+        Decommenter.Result child = Decommenter.decomment(parent.text());
+        if (parent.unterminatedQuoteText() != null) {
+            String message = "Unterminated quote '" + parent.unterminatedQuoteText() + "'";
+            report(ConfigError.GENERAL_ERROR, message, child.text().equals(parent.text()) ? ReportedBy.ALL : ReportedBy.PARENT);
+        }
+        if (!child.text().equals(parent.text())) {
+            if (child.unterminatedQuoteText() != null) {
+                report(ConfigError.GENERAL_ERROR, "Unterminated quote '" + child.unterminatedQuoteText() + "'", ReportedBy.CHILDREN);
+            }
+            // The parent tokenizes its own text (approximated here as the whole line).
+            Tokenizer.split(parent.text(), message -> report(ConfigError.GENERAL_ERROR, message, ReportedBy.PARENT));
+        }
+        physicalLineIsInclude = includePatternStart(parent.text()) >= 0;
+        return parentView ? parent.text() : child.text();
     }
 
     private String decomment(String line) {
