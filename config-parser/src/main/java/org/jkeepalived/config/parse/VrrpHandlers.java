@@ -210,8 +210,8 @@ final class VrrpHandlers {
             if (p == null) {
                 return;
             }
-            int minTtl = -1;
-            int maxTtl = -1;
+            int minTtl = 0;
+            int maxTtl = 255;
             for (int i = 1; i + 1 < w.size(); i += 2) {
                 Long v = Numbers.readUnsigned(st, w.get(i + 1), 0, 255);
                 if (v != null && w.get(i).equals("min_ttl")) {
