@@ -44,12 +44,10 @@ final class VrrpHandlers {
             return;
         }
         String name = line.tokens().get(1);
-        for (InstanceDraft d : st.drafts().instances) {
-            if (d.name.equals(name)) {
-                st.report(GENERAL_ERROR, "vrrp instance " + name + " already defined");
-                st.skipBlock(true);
-                return;
-            }
+        if (!st.drafts().instanceNames.add(name)) {
+            st.report(GENERAL_ERROR, "vrrp instance " + name + " already defined");
+            st.skipBlock(true);
+            return;
         }
         InstanceDraft d = new InstanceDraft(name, line.location());
         st.drafts().instances.add(d);

@@ -93,31 +93,32 @@ final class VrrpValidator {
      * and one that is BACKUP or not address owner, every member starts as BACKUP.
      */
     private void settleSyncGroupStates() {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < instances.size(); i++) {
+            index.put(instances.get(i).name(), i);
+        }
         for (VrrpSyncGroup g : groups) {
             boolean haveMaster = false;
             boolean haveBackup = false;
             for (String m : g.members()) {
-                VrrpInstance vi = find(m);
-                if (vi == null) {
+                Integer at = index.get(m);
+                if (at == null) {
                     continue;
                 }
+                VrrpInstance vi = instances.get(at);
                 haveBackup |= vi.state() == VrrpState.BACKUP || vi.priority() != 255;
                 haveMaster |= vi.state() == VrrpState.MASTER;
             }
             if (haveMaster && haveBackup) {
-                for (int i = 0; i < instances.size(); i++) {
-                    VrrpInstance vi = instances.get(i);
-                    if (g.members().contains(vi.name()) && vi.state() == VrrpState.MASTER) {
-                        instances.set(i, withState(vi, VrrpState.BACKUP));
+                for (String m : g.members()) {
+                    Integer at = index.get(m);
+                    if (at != null && instances.get(at).state() == VrrpState.MASTER) {
+                        instances.set(at, withState(instances.get(at), VrrpState.BACKUP));
                     }
                 }
                 return;
             }
         }
-    }
-
-    private VrrpInstance find(String name) {
-        return instances.stream().filter(i -> i.name().equals(name)).findFirst().orElse(null);
     }
 
     private static VrrpInstance withState(VrrpInstance v, VrrpState state) {
@@ -154,7 +155,7 @@ final class VrrpValidator {
             }
             List<String> members = new ArrayList<>();
             for (String m : g.members) {
-                if (drafts.instances.stream().noneMatch(i -> i.name.equals(m))) {
+                if (!drafts.instanceNames.contains(m)) {
                     out.report(GENERAL_ERROR, "Virtual router " + m + " specified in sync group " + g.name
                             + " doesn't exist - ignoring");
                 } else if (groupOf.containsKey(m)) {
