@@ -194,7 +194,7 @@ final class VrrpValidator {
         if (version == 0) {
             version = global.vrrpVersion;
         }
-        if (d.vips.isEmpty()) {
+        if (d.vips.isEmpty() && !(d.settings.containsKey("no_virtual_ipaddress") && !strict)) {
             if (version == 3 || strict) {
                 out.report(GENERAL_ERROR, "(" + d.name + ") No VIP specified; at least one is required");
                 return null;
