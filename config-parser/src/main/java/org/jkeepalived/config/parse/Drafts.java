@@ -23,7 +23,10 @@ final class Drafts {
     final GlobalDraft global;
     final Draft root = new Draft();
     final List<InstanceDraft> instances = new ArrayList<>();
+    /** Instance names already defined, for keepalived's duplicate check. */
+    final java.util.Set<String> instanceNames = new java.util.HashSet<>();
     final List<SyncGroupDraft> syncGroups = new ArrayList<>();
+    final java.util.Set<String> syncGroupNames = new java.util.HashSet<>();
     final Map<String, ScriptDraft> scripts = new LinkedHashMap<>();
     final Map<String, TrackFileDraft> trackFiles = new LinkedHashMap<>();
     final Map<String, TrackProcessDraft> trackProcesses = new LinkedHashMap<>();

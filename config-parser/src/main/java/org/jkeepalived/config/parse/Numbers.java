@@ -18,6 +18,9 @@ final class Numbers {
 
     /** strtol-style parse of a whole decimal string; null when not a number (junk or empty). */
     private static java.math.BigInteger parseWhole(String s) {
+        if (!s.isEmpty() && s.length() < 10 && s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return java.math.BigInteger.valueOf(Integer.parseInt(s));
+        }
         String t = s.stripLeading();
         if (t.isEmpty()) {
             return null;

@@ -132,7 +132,7 @@ public final class ParseDriver {
         if (!vrrp.instances.isEmpty()) {
             checkScriptSecurity(vrrp);
         }
-        VrrpValidator v = new VrrpValidator(vrrp, this::unlocated);
+        VrrpValidator v = new VrrpValidator(vrrp, options.interfaces(), this::unlocated);
         v.run();
         results.instances = v.instances();
         results.syncGroups = v.groups();
@@ -142,8 +142,8 @@ public final class ParseDriver {
     }
 
     /** Builds the instances keepalived would not have validated, without reporting anything. */
-    private static void silentlyValidate(Drafts vrrp, Results results) {
-        VrrpValidator v = new VrrpValidator(vrrp, Reporter.SILENT);
+    private void silentlyValidate(Drafts vrrp, Results results) {
+        VrrpValidator v = new VrrpValidator(vrrp, options.interfaces(), Reporter.SILENT);
         v.runLenient();
         results.instances = v.instances();
         results.syncGroups = v.groups();

@@ -31,12 +31,10 @@ final class RootBlockHandlers {
             return;
         }
         String name = line.tokens().get(1);
-        for (SyncGroupDraft g : st.drafts().syncGroups) {
-            if (g.name.equals(name)) {
-                st.report(GENERAL_ERROR, "vrrp sync group " + name + " already defined");
-                st.skipBlock(true);
-                return;
-            }
+        if (!st.drafts().syncGroupNames.add(name)) {
+            st.report(GENERAL_ERROR, "vrrp sync group " + name + " already defined");
+            st.skipBlock(true);
+            return;
         }
         SyncGroupDraft g = new SyncGroupDraft(name);
         st.drafts().syncGroups.add(g);

@@ -44,12 +44,10 @@ final class VrrpHandlers {
             return;
         }
         String name = line.tokens().get(1);
-        for (InstanceDraft d : st.drafts().instances) {
-            if (d.name.equals(name)) {
-                st.report(GENERAL_ERROR, "vrrp instance " + name + " already defined");
-                st.skipBlock(true);
-                return;
-            }
+        if (!st.drafts().instanceNames.add(name)) {
+            st.report(GENERAL_ERROR, "vrrp instance " + name + " already defined");
+            st.skipBlock(true);
+            return;
         }
         InstanceDraft d = new InstanceDraft(name, line.location());
         st.drafts().instances.add(d);
@@ -210,8 +208,8 @@ final class VrrpHandlers {
             if (p == null) {
                 return;
             }
-            int minTtl = -1;
-            int maxTtl = -1;
+            int minTtl = 0;
+            int maxTtl = 255;
             for (int i = 1; i + 1 < w.size(); i += 2) {
                 Long v = Numbers.readUnsigned(st, w.get(i + 1), 0, 255);
                 if (v != null && w.get(i).equals("min_ttl")) {

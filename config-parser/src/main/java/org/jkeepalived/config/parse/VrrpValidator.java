@@ -15,6 +15,7 @@ import org.jkeepalived.config.model.Authentication;
 import org.jkeepalived.config.model.AuthHmac;
 import org.jkeepalived.config.model.GarpSettings;
 import org.jkeepalived.config.model.TrackedItem;
+import org.jkeepalived.config.model.UseVmac;
 import org.jkeepalived.config.model.VirtualIp;
 import org.jkeepalived.config.model.VrrpInstance;
 import org.jkeepalived.config.model.VrrpState;
@@ -38,10 +39,13 @@ final class VrrpValidator {
     private final List<VrrpInstance> instances = new ArrayList<>();
     private final List<VrrpSyncGroup> groups = new ArrayList<>();
     private final Map<String, String> groupOf = new HashMap<>();
+    private final java.util.Set<String> usedVmacNames = new java.util.HashSet<>();
+    private final org.jkeepalived.config.HostInterfaces interfaces;
     private boolean stopped;
 
-    VrrpValidator(Drafts drafts, Reporter out) {
+    VrrpValidator(Drafts drafts, org.jkeepalived.config.HostInterfaces interfaces, Reporter out) {
         this.drafts = drafts;
+        this.interfaces = interfaces;
         this.global = drafts.global;
         this.out = out;
     }
@@ -81,6 +85,51 @@ final class VrrpValidator {
             }
             instances.add(vi);
         }
+        settleSyncGroupStates();
+    }
+
+    /**
+     * keepalived's start-up rule: in the first sync group having both a member that wants MASTER
+     * and one that is BACKUP or not address owner, every member starts as BACKUP.
+     */
+    private void settleSyncGroupStates() {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < instances.size(); i++) {
+            index.put(instances.get(i).name(), i);
+        }
+        for (VrrpSyncGroup g : groups) {
+            boolean haveMaster = false;
+            boolean haveBackup = false;
+            for (String m : g.members()) {
+                Integer at = index.get(m);
+                if (at == null) {
+                    continue;
+                }
+                VrrpInstance vi = instances.get(at);
+                haveBackup |= vi.state() == VrrpState.BACKUP || vi.priority() != 255;
+                haveMaster |= vi.state() == VrrpState.MASTER;
+            }
+            if (haveMaster && haveBackup) {
+                for (String m : g.members()) {
+                    Integer at = index.get(m);
+                    if (at != null && instances.get(at).state() == VrrpState.MASTER) {
+                        instances.set(at, withState(instances.get(at), VrrpState.BACKUP));
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    private static VrrpInstance withState(VrrpInstance v, VrrpState state) {
+        return new VrrpInstance(v.name(), state, v.priority(), v.virtualRouterId(), v.interfaceName(), v.family(),
+                v.version(), v.advertIntervalMicros(), v.virtualIps(), v.excludedVirtualIps(), v.virtualRoutes(),
+                v.virtualRules(), v.authentication(), v.authHmac(), v.nopreempt(), v.preemptDelayMicros(), v.garp(),
+                v.downTimerAdverts(), v.lowerPrioNoAdvert(), v.higherPrioSendAdvert(), v.accept(), v.strictMode(),
+                v.unicastPeers(), v.unicastSrcIp(), v.mcastDstIp(), v.unicastTtl(), v.trackedInterfaces(),
+                v.trackedScripts(), v.trackedFiles(), v.trackedProcesses(), v.trackedBfds(), v.notifyScripts(),
+                v.smtpAlert(), v.useVmac(), v.dontTrackPrimary(), v.promoteSecondaries(), v.syncGroup(),
+                v.otherSettings());
     }
 
     /** Builds every instance keepalived would accept, without stopping at a rejected one. */
@@ -95,6 +144,7 @@ final class VrrpValidator {
                 instances.add(vi);
             }
         }
+        settleSyncGroupStates();
     }
 
     private void syncGroups() {
@@ -105,7 +155,7 @@ final class VrrpValidator {
             }
             List<String> members = new ArrayList<>();
             for (String m : g.members) {
-                if (drafts.instances.stream().noneMatch(i -> i.name.equals(m))) {
+                if (!drafts.instanceNames.contains(m)) {
                     out.report(GENERAL_ERROR, "Virtual router " + m + " specified in sync group " + g.name
                             + " doesn't exist - ignoring");
                 } else if (groupOf.containsKey(m)) {
@@ -144,7 +194,7 @@ final class VrrpValidator {
         if (version == 0) {
             version = global.vrrpVersion;
         }
-        if (d.vips.isEmpty()) {
+        if (d.vips.isEmpty() && !(d.settings.containsKey("no_virtual_ipaddress") && !strict)) {
             if (version == 3 || strict) {
                 out.report(GENERAL_ERROR, "(" + d.name + ") No VIP specified; at least one is required");
                 return null;
@@ -267,8 +317,10 @@ final class VrrpValidator {
                 trackIfs.add(t);
             }
         }
-        List<VirtualIp> vips = withDev(d.vips, d.interfaceName);
-        List<VirtualIp> evips = withDev(d.evips, d.interfaceName);
+        UseVmac vmac = vmac(d, family);
+        String vipDev = vmac != null ? vmac.interfaceName() : d.interfaceName;
+        List<VirtualIp> vips = withDev(d.vips, vipDev);
+        List<VirtualIp> evips = withDev(d.evips, vipDev);
         int ttl = family == AddressFamily.IPV4 && d.unicastTtl == -1 ? 255 : d.unicastTtl;
         AuthHmac hmac = d.hmac ? new AuthHmac(d.hmacKeys, d.hmacActiveKey, d.hmacTimeWindow, d.hmacAntiReplay,
                 strict ? "enforce" : d.hmacMode) : null;
@@ -276,7 +328,35 @@ final class VrrpValidator {
         return new VrrpInstance(d.name, state, priority, d.vrid, d.interfaceName, family, version, advert, vips, evips,
                 d.routes, d.rules, auth, hmac, nopreempt, preemptDelay, garp, downTimer, lowerNoAdvert, higherSend,
                 accept, strict, d.peers, d.unicastSrcIp, mcastDst, ttl, trackIfs, d.trackScripts, d.trackFiles, d.trackProcesses, d.trackBfds,
-                d.notify, smtp, d.useVmac, d.dontTrackPrimary, d.promoteSecondaries, groupOf.get(d.name), other);
+                d.notify, smtp, vmac, d.dontTrackPrimary, d.promoteSecondaries, groupOf.get(d.name), other);
+    }
+
+    /**
+     * The VMAC interface name: the configured one, else {@code vrrp.VRID} ({@code vrrp6.VRID} first
+     * for IPv6), or {@code vrrpN.VRID} with the first N not taken by another instance or interface.
+     */
+    private UseVmac vmac(InstanceDraft d, AddressFamily family) {
+        if (d.useVmac == null || d.interfaceName == null) {
+            return null;
+        }
+        if (d.useVmac.interfaceName() != null) {
+            usedVmacNames.add(d.useVmac.interfaceName());
+            return d.useVmac;
+        }
+        int num = family == AddressFamily.IPV6 ? 6 : 0;
+        for (int tries = 0; tries < 1000; tries++) {
+            String name = "vrrp" + (num == 0 ? "" : Integer.toString(num)) + "." + d.vrid;
+            if (!usedVmacNames.contains(name) && !interfaces.exists(name)) {
+                usedVmacNames.add(name);
+                return new UseVmac(name, d.useVmac.mac());
+            }
+            if (family == AddressFamily.IPV6) {
+                num = num == 6 ? 1 : (++num == 6 ? 7 : num);
+            } else {
+                num++;
+            }
+        }
+        return d.useVmac;
     }
 
     private static List<VirtualIp> withDev(List<VirtualIp> ips, String dev) {
