@@ -9,7 +9,8 @@ import org.jkeepalived.vrrp.port.VirtualAddress;
  * ({@code keepalived-runtime.md} §5): {@code IFA_LOCAL} is the VIP, {@code IFA_ADDRESS} the peer
  * when one is configured, {@code IFA_BROADCAST} and {@code IFA_LABEL} only when configured; IPv6
  * gets {@code IFA_F_NODAD} unless {@code -nodad}, and a deprecated address gets
- * {@code IFA_CACHEINFO} with preferred lifetime 0 and valid lifetime forever. Adds use
+ * {@code IFA_CACHEINFO} with preferred lifetime 0 and valid lifetime forever. Deletes carry
+ * {@code IFA_ADDRESS} as well, so only the address with the same prefix length goes. Adds use
  * {@code NLM_F_CREATE|NLM_F_REPLACE} so adding an address that is present is not an error.
  * Stateless; safe from any thread.
  */
@@ -48,9 +49,10 @@ public final class AddressMessages {
         out.beginMessage(Rtnl.RTM_DELADDR, Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK, sequence);
         header(out, vip, index, 0);
         out.attribute(Rtnl.IFA_LOCAL, vip.address().getAddress());
-        if (vip.peer() != null) {
-            out.attribute(Rtnl.IFA_ADDRESS, vip.peer().getAddress());
-        }
+        // IFA_ADDRESS makes the kernel match the prefix length too, so deleting 192.0.2.1/32
+        // never removes an interface's own 192.0.2.1/24.
+        InetAddress address = vip.peer() != null ? vip.peer() : vip.address();
+        out.attribute(Rtnl.IFA_ADDRESS, address.getAddress());
         out.endMessage();
     }
 

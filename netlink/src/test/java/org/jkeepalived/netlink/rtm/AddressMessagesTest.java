@@ -76,13 +76,14 @@ class AddressMessagesTest {
     }
 
     @Test
-    void deleteCarriesOnlyTheAddress() throws Exception {
+    void deleteCarriesTheAddressTwiceSoThePrefixMustMatch() throws Exception {
         MessageWriter out = new MessageWriter();
         AddressMessages.delete(out, 9, vip("192.0.2.10", 24, "eth0:vip", "192.0.2.255", 0, false, false), 3);
         String expected = """
-            20000000 1500 0500 09000000 00000000 // nlmsghdr: len 32, RTM_DELADDR, REQUEST|ACK, seq 9
+            28000000 1500 0500 09000000 00000000 // nlmsghdr: len 40, RTM_DELADDR, REQUEST|ACK, seq 9
             02 18 00 00 03000000                 // ifaddrmsg: AF_INET, /24, ifindex 3
             0800 0200 c000020a                   // IFA_LOCAL 192.0.2.10 (label and broadcast are not needed)
+            0800 0100 c000020a                   // IFA_ADDRESS 192.0.2.10: the kernel then also matches the /24
             """;
         assertThat(hex(out)).isEqualTo(HexVector.hex(HexVector.bytes(expected)));
     }
