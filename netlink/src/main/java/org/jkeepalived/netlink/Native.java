@@ -34,6 +34,7 @@ final class Native {
     static final int NETLINK_EXT_ACK = 11;
     static final int NETLINK_CAP_ACK = 10;
     static final int NETLINK_ROUTE = 0;
+    static final int MSG_DONTWAIT = 0x40;
     static final int EINTR = 4;
     static final int EAGAIN = 11;
     static final int ENOBUFS = 105;
@@ -140,8 +141,13 @@ final class Native {
      * timeout ({@code SO_RCVTIMEO}) expired with nothing to read.
      */
     long recv(int fd, ByteBuffer buffer) throws IOException {
+        return recv(fd, buffer, 0);
+    }
+
+    /** As {@link #recv(int, ByteBuffer)}, with recv flags (e.g. {@link #MSG_DONTWAIT}). */
+    long recv(int fd, ByteBuffer buffer, int flags) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            long read = libc.recv(fd, buffer, buffer.capacity(), 0);
+            long read = libc.recv(fd, buffer, buffer.capacity(), flags);
             if (read >= 0) {
                 return read;
             }

@@ -89,6 +89,10 @@ public final class NetlinkMonitor implements AutoCloseable {
         LOG.warn("Netlink: receive buffer overrun, resynchronising with the kernel");
         for (int attempt = 1; attempt <= 3 && running; attempt++) {
             try {
+                // Queued events are older than the dump below. Reading them out also clears the
+                // kernel's congestion mark: without that, events dropped during the dump would
+                // go unreported. Events queued after this point are replayed on top of the dump.
+                socket.drain();
                 state.reset(rtnetlink.links(), rtnetlink.addresses());
                 resynchronisations++;
                 listener.onEvent(new PortEvent.Resynchronised());

@@ -99,6 +99,28 @@ final class NetlinkSocket implements AutoCloseable {
     }
 
     /**
+     * Throws away everything queued on the socket without blocking, and returns how many
+     * datagrams that was. Emptying the queue also clears the kernel's "congested" mark, so the
+     * next overflow is reported again.
+     */
+    int drain() throws IOException {
+        int datagrams = 0;
+        for (int i = 0; i < 1_000_000; i++) {
+            try {
+                if (nativeCalls.recv(fd, receiveBuffer, Native.MSG_DONTWAIT) < 0) {
+                    break;
+                }
+            } catch (Native.NativeException e) {
+                if (e.errno() != Native.ENOBUFS) {
+                    throw e;
+                }
+            }
+            datagrams++;
+        }
+        return datagrams;
+    }
+
+    /**
      * Sends a batch of ACK-requesting messages in one datagram and waits for every ACK.
      *
      * @param batch        the requests; each has {@code NLM_F_ACK} and a sequence in {@code what}

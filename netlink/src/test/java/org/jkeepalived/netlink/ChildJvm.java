@@ -8,10 +8,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -23,7 +22,7 @@ import java.util.function.Predicate;
 final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final Writer stdin;
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> unconsumed = new ArrayList<>();
     private final List<String> transcript = new CopyOnWriteArrayList<>();
 
     ChildJvm(String namespace, Class<?> main, String... args) throws IOException {
@@ -46,7 +45,10 @@ final class ChildJvm implements AutoCloseable {
                 StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 transcript.add(line);
-                lines.add(line);
+                synchronized (unconsumed) {
+                    unconsumed.add(line);
+                    unconsumed.notifyAll();
+                }
             }
         } catch (IOException ignored) {
             // the child exited
@@ -59,38 +61,51 @@ final class ChildJvm implements AutoCloseable {
         stdin.flush();
     }
 
-    /** Waits for the next line matching {@code wanted}, skipping others; fails at the deadline. */
+    /**
+     * Waits for the first not yet consumed line matching {@code wanted} and consumes it; other
+     * lines stay for later waits. Fails at the deadline, when the child exits, or (when
+     * {@code failOnError}) when an "ERR" line appears.
+     */
     String await(Predicate<String> wanted, long timeoutMillis, String what) throws IOException {
+        return await(wanted, timeoutMillis, what, false);
+    }
+
+    private String await(Predicate<String> wanted, long timeoutMillis, String what, boolean failOnError)
+            throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        try {
+        synchronized (unconsumed) {
             while (true) {
+                for (Iterator<String> it = unconsumed.iterator(); it.hasNext(); ) {
+                    String line = it.next();
+                    if (failOnError && line.startsWith("ERR ")) {
+                        it.remove();
+                        throw new IOException("child reported: " + line + "\nchild output:\n"
+                            + String.join("\n", transcript));
+                    }
+                    if (wanted.test(line)) {
+                        it.remove();
+                        return line;
+                    }
+                }
                 long left = deadline - System.nanoTime();
-                String line = left > 0 ? lines.poll(Math.min(left, 200_000_000L), TimeUnit.NANOSECONDS) : null;
-                if (line == null && left > 0 && process.isAlive()) {
-                    continue;
-                }
-                if (line == null) {
+                if (left <= 0 || !process.isAlive()) {
                     throw new IOException((process.isAlive() ? "timed out after " + timeoutMillis + " ms" : "child exited")
-                        + " waiting for " + what
-                        + "; child output:\n" + String.join("\n", transcript));
+                        + " waiting for " + what + "; child output:\n" + String.join("\n", transcript));
                 }
-                if (line.startsWith("ERR ")) {
-                    throw new IOException("child reported: " + line + "\nchild output:\n" + String.join("\n", transcript));
-                }
-                if (wanted.test(line)) {
-                    return line;
+                try {
+                    unconsumed.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 200)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted waiting for " + what, e);
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted waiting for " + what, e);
         }
     }
 
-    /** Sends a command and waits for its "OK ..." answer. */
+    /** Sends a command and waits for its "OK ..." answer; an "ERR ..." answer fails. */
     String call(String command, long timeoutMillis) throws IOException {
         send(command);
-        return await(l -> l.startsWith("OK"), timeoutMillis, "OK for " + command);
+        return await(l -> l.startsWith("OK"), timeoutMillis, "OK for " + command, true);
     }
 
     List<String> transcript() {

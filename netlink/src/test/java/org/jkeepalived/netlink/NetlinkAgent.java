@@ -59,6 +59,10 @@ public final class NetlinkAgent {
             case "link" -> {
                 return state.link(rest).map(Object::toString).orElse("absent");
             }
+            case "addresscount" -> {
+                return state.linkEntry(rest).map(l -> Integer.toString(state.addressesOf(l.index()).size()))
+                    .orElse("absent");
+            }
             case "resyncs" -> {
                 return Long.toString(monitor.resynchronisations());
             }
