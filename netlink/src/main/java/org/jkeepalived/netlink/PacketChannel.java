@@ -1,0 +1,253 @@
+package org.jkeepalived.netlink;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jkeepalived.vrrp.port.PortEvent;
+import org.jkeepalived.vrrp.port.PortListener;
+import org.pcap4j.core.BpfProgram;
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.PcapNetworkInterface;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * VRRP frames in and out of one interface through a pcap handle: immediate mode (no batching
+ * delay), direction IN (our own transmissions are not handed back), a 256 KB kernel buffer and a
+ * BPF filter for protocol 112 (and 51, AH) over IPv4 and 112 over IPv6 that also drops frames
+ * from our own MACs. A reader thread posts {@link PortEvent.FrameReceived}; when the handle fails
+ * (interface down, deleted, re-created) it is closed and reopened, after a backoff or as soon as
+ * {@link #wake()} says the link is back. Each (re)open also joins 224.0.0.18 and ff02::12.
+ *
+ * <p>Thread-safe: {@link #send} may run concurrently with the reader; {@link #close()} stops the
+ * reader with {@code breakLoop()} (which wakes an idle read) and then closes the handle.
+ */
+final class PacketChannel implements AutoCloseable {
+    static final int BUFFER_BYTES = 256 * 1024;
+    private static final int SNAPLEN = 2048;
+    private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final Logger LOG = LoggerFactory.getLogger(PacketChannel.class);
+
+    private final String device;
+    private final PortListener listener;
+    private final List<byte[]> ownMacs;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition reopenSignal = lock.newCondition();
+    private volatile PcapHandle handle;
+    private volatile boolean running;
+    private volatile boolean wakeRequested;
+    private volatile long reopenCount;
+    private MulticastMembership membership;
+    private Thread reader;
+
+    /**
+     * @param device   interface (or macvlan) name
+     * @param listener receives the frames, on the reader thread
+     * @param ownMacs  source MACs whose frames are dropped by the filter (ours and our VMACs)
+     */
+    PacketChannel(String device, PortListener listener, List<byte[]> ownMacs) {
+        PcapLibrary.configure();
+        this.device = device;
+        this.listener = listener;
+        this.ownMacs = List.copyOf(ownMacs);
+    }
+
+    /** The BPF filter expression: VRRP (and AH) over IPv4, VRRP over IPv6, not from us. */
+    static String filterExpression(List<byte[]> ownMacs) {
+        StringBuilder filter = new StringBuilder("(ip proto 112 or ip proto 51 or ip6 proto 112)");
+        HexFormat colons = HexFormat.ofDelimiter(":");
+        for (byte[] mac : ownMacs) {
+            filter.append(" and not ether src ").append(colons.formatHex(mac));
+        }
+        return filter.toString();
+    }
+
+    /** Starts the reader thread (which opens the handle). Idempotent. */
+    synchronized void startReceiving() {
+        if (running) {
+            return;
+        }
+        running = true;
+        reader = new Thread(this::readLoop, "vrrp-rx-" + device);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /**
+     * Sends one whole Ethernet frame (position..limit). Opens a send handle when the reader has
+     * none yet; fails with an IOException naming the device when it cannot.
+     */
+    void send(ByteBuffer frame) throws IOException {
+        byte[] bytes = new byte[frame.remaining()];
+        frame.duplicate().get(bytes);
+        PcapHandle current = handle;
+        if (current == null || !current.isOpen()) {
+            if (running) {
+                throw new IOException("sendFrame " + device + ": interface not available (reopening)");
+            }
+            current = ensureSendHandle();
+        }
+        try {
+            current.sendPacket(bytes, bytes.length);
+        } catch (PcapNativeException | NotOpenException e) {
+            if (!running) {
+                dropSendHandle(current); // the interface may have been re-created: reopen next time
+            }
+            throw new IOException("sendFrame " + device + ": " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized void dropSendHandle(PcapHandle failed) {
+        if (handle == failed) {
+            handle = null;
+            closeQuietly(failed);
+        }
+    }
+
+    /** Times the handle was reopened after a failure. */
+    long reopenCount() {
+        return reopenCount;
+    }
+
+    /** Says the link may be back: a reader waiting to reopen tries at once. */
+    void wake() {
+        lock.lock();
+        try {
+            wakeRequested = true;
+            reopenSignal.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private synchronized PcapHandle ensureSendHandle() throws IOException {
+        if (handle == null || !handle.isOpen()) {
+            try {
+                handle = openHandle(false);
+            } catch (PcapNativeException | NotOpenException e) {
+                throw new IOException("sendFrame " + device + ": " + e.getMessage(), e);
+            }
+        }
+        return handle;
+    }
+
+    private PcapHandle openHandle(boolean forReceive) throws PcapNativeException, NotOpenException {
+        PcapHandle opened = new PcapHandle.Builder(device)
+            .snaplen(SNAPLEN)
+            .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
+            .timeoutMillis(100)
+            .bufferSize(BUFFER_BYTES)
+            .immediateMode(true)
+            .direction(PcapHandle.PcapDirection.IN)
+            .build();
+        try {
+            // a send-only handle captures nothing: its kernel buffer must not fill with traffic
+            opened.setFilter(forReceive ? filterExpression(ownMacs) : "less 1", BpfProgram.BpfCompileMode.OPTIMIZE);
+        } catch (PcapNativeException | NotOpenException | RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        return opened;
+    }
+
+    private void readLoop() {
+        long backoff = MIN_BACKOFF_NANOS;
+        boolean first = true;
+        while (running) {
+            PcapHandle current = null;
+            try {
+                current = openHandle(true);
+                replaceHandle(current);
+                membership = MulticastMembership.join(device, membership);
+                if (!first) {
+                    reopenCount++;
+                    LOG.info("Packet capture on {} reopened", device);
+                }
+                first = false;
+                backoff = MIN_BACKOFF_NANOS;
+                current.loop(-1, (byte[] frame) ->
+                    listener.onEvent(new PortEvent.FrameReceived(device, frame, System.nanoTime())));
+            } catch (InterruptedException stopped) {
+                // breakLoop(): close() or a deliberate reopen
+            } catch (PcapNativeException | NotOpenException | RuntimeException e) {
+                if (running) {
+                    LOG.warn("Packet capture on {} stopped: {}; will reopen", device, e.getMessage());
+                }
+            }
+            closeQuietly(current);
+            if (running) {
+                waitBeforeReopen(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
+            }
+        }
+    }
+
+    private synchronized void replaceHandle(PcapHandle current) {
+        PcapHandle old = handle;
+        handle = current;
+        if (old != null && old != current) {
+            old.close();
+        }
+    }
+
+    private void waitBeforeReopen(long backoffNanos) {
+        lock.lock();
+        try {
+            long left = backoffNanos;
+            while (running && !wakeRequested && left > 0) {
+                left = reopenSignal.awaitNanos(left);
+            }
+            wakeRequested = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void closeQuietly(PcapHandle current) {
+        if (current != null && current.isOpen()) {
+            current.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        Thread toJoin;
+        synchronized (this) {
+            running = false;
+            toJoin = reader;
+        }
+        PcapHandle current = handle;
+        if (current != null && current.isOpen()) {
+            try {
+                current.breakLoop();
+            } catch (NotOpenException ignored) {
+                // already closed by the reader
+            }
+        }
+        wake();
+        if (toJoin != null) {
+            try {
+                toJoin.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            closeQuietly(handle);
+            handle = null;
+        }
+        if (membership != null) {
+            membership.close();
+        }
+    }
+}
