@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * (interface down, deleted, re-created) it is closed and reopened, after a backoff or as soon as
  * {@link #wake()} says the link is back. Each (re)open also joins 224.0.0.18 and ff02::12.
  *
- * <p>Thread-safe: {@link #send} may run concurrently with the reader; {@link #close()} stops the
+ * <p>Sending uses a second handle that captures nothing. Thread-safe: {@link #send} may run
+ * concurrently with the reader; {@link #close()} stops the
  * reader with {@code breakLoop()} (which wakes an idle read) and then closes the handle.
  */
 final class PacketChannel implements AutoCloseable {
@@ -41,6 +42,7 @@ final class PacketChannel implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition reopenSignal = lock.newCondition();
     private volatile PcapHandle handle;
+    private PcapHandle sendHandle;
     private volatile boolean running;
     private volatile boolean wakeRequested;
     private volatile long reopenCount;
@@ -75,38 +77,49 @@ final class PacketChannel implements AutoCloseable {
             return;
         }
         running = true;
+        try {
+            // open now, so frames arriving right after listen() are already captured
+            handle = openHandle(true);
+        } catch (PcapNativeException | NotOpenException e) {
+            LOG.warn("Cannot capture on {} yet: {}; will retry", device, e.getMessage());
+        }
         reader = new Thread(this::readLoop, "vrrp-rx-" + device);
         reader.setDaemon(true);
         reader.start();
     }
 
     /**
-     * Sends one whole Ethernet frame (position..limit). Opens a send handle when the reader has
-     * none yet; fails with an IOException naming the device when it cannot.
+     * Sends one whole Ethernet frame (position..limit) through this channel's send handle, which
+     * is separate from the reader's so sending does not depend on the reader's (re)opening. A
+     * failed send drops the handle, so the next send reopens it (the interface may have been
+     * re-created).
      */
     void send(ByteBuffer frame) throws IOException {
         byte[] bytes = new byte[frame.remaining()];
         frame.duplicate().get(bytes);
-        PcapHandle current = handle;
-        if (current == null || !current.isOpen()) {
-            if (running) {
-                throw new IOException("sendFrame " + device + ": interface not available (reopening)");
-            }
-            current = ensureSendHandle();
-        }
+        PcapHandle current = sendHandle();
         try {
             current.sendPacket(bytes, bytes.length);
         } catch (PcapNativeException | NotOpenException e) {
-            if (!running) {
-                dropSendHandle(current); // the interface may have been re-created: reopen next time
-            }
+            dropSendHandle(current);
             throw new IOException("sendFrame " + device + ": " + e.getMessage(), e);
         }
     }
 
+    private synchronized PcapHandle sendHandle() throws IOException {
+        if (sendHandle == null || !sendHandle.isOpen()) {
+            try {
+                sendHandle = openHandle(false);
+            } catch (PcapNativeException | NotOpenException e) {
+                throw new IOException("sendFrame " + device + ": " + e.getMessage(), e);
+            }
+        }
+        return sendHandle;
+    }
+
     private synchronized void dropSendHandle(PcapHandle failed) {
-        if (handle == failed) {
-            handle = null;
+        if (sendHandle == failed) {
+            sendHandle = null;
             closeQuietly(failed);
         }
     }
@@ -125,17 +138,6 @@ final class PacketChannel implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-    }
-
-    private synchronized PcapHandle ensureSendHandle() throws IOException {
-        if (handle == null || !handle.isOpen()) {
-            try {
-                handle = openHandle(false);
-            } catch (PcapNativeException | NotOpenException e) {
-                throw new IOException("sendFrame " + device + ": " + e.getMessage(), e);
-            }
-        }
-        return handle;
     }
 
     private PcapHandle openHandle(boolean forReceive) throws PcapNativeException, NotOpenException {
@@ -163,8 +165,11 @@ final class PacketChannel implements AutoCloseable {
         while (running) {
             PcapHandle current = null;
             try {
-                current = openHandle(true);
-                replaceHandle(current);
+                current = takeOpenedHandle();
+                if (current == null) {
+                    current = openHandle(true);
+                    replaceHandle(current);
+                }
                 membership = MulticastMembership.join(device, membership);
                 if (!first) {
                     reopenCount++;
@@ -187,6 +192,12 @@ final class PacketChannel implements AutoCloseable {
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
             }
         }
+    }
+
+    /** The handle {@link #startReceiving()} opened, if it is still open and unused. */
+    private synchronized PcapHandle takeOpenedHandle() {
+        PcapHandle opened = handle;
+        return opened != null && opened.isOpen() ? opened : null;
     }
 
     private synchronized void replaceHandle(PcapHandle current) {
@@ -245,6 +256,8 @@ final class PacketChannel implements AutoCloseable {
         synchronized (this) {
             closeQuietly(handle);
             handle = null;
+            closeQuietly(sendHandle);
+            sendHandle = null;
         }
         if (membership != null) {
             membership.close();
