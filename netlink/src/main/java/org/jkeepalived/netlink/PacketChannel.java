@@ -91,18 +91,24 @@ final class PacketChannel implements AutoCloseable {
     /**
      * Sends one whole Ethernet frame (position..limit) through this channel's send handle, which
      * is separate from the reader's so sending does not depend on the reader's (re)opening. A
-     * failed send drops the handle, so the next send reopens it (the interface may have been
-     * re-created).
+     * failed send is retried once on a freshly opened handle (the interface may have been
+     * deleted and re-created).
      */
     void send(ByteBuffer frame) throws IOException {
         byte[] bytes = new byte[frame.remaining()];
         frame.duplicate().get(bytes);
-        PcapHandle current = sendHandle();
-        try {
-            current.sendPacket(bytes, bytes.length);
-        } catch (PcapNativeException | NotOpenException e) {
-            dropSendHandle(current);
-            throw new IOException("sendFrame " + device + ": " + e.getMessage(), e);
+        for (int attempt = 1; ; attempt++) {
+            PcapHandle current = sendHandle();
+            try {
+                current.sendPacket(bytes, bytes.length);
+                return;
+            } catch (PcapNativeException | NotOpenException e) {
+                dropSendHandle(current);
+                if (attempt >= 2) {
+                    throw new IOException("sendFrame " + device + ": " + e.getMessage(), e);
+                }
+                // one retry on a fresh handle: the interface may have been deleted and re-created
+            }
         }
     }
 

@@ -100,15 +100,16 @@ public final class Rtnetlink implements AutoCloseable {
     }
 
     /**
-     * Creates a private-mode macvlan {@code name} on {@code parent} with {@code mac} and IPv6
-     * addrgenmode none, then sets it up. Returns its ifindex.
+     * Creates a private-mode macvlan {@code name} on {@code parent} with {@code mac}, and sets
+     * IPv6 addrgenmode none while it is still down, so no link-local address is derived from the
+     * virtual MAC. It is left down. Returns its ifindex.
      */
     public synchronized int createMacvlan(String name, String parent, byte[] mac) throws IOException {
         int parentIndex = requireIndex(parent);
         request("RTM_NEWLINK macvlan " + name + " link " + parent,
             (w, seq) -> LinkMessages.createMacvlan(w, seq, name, parentIndex, mac));
         int index = requireIndex(name);
-        // Older kernels ignore IFLA_AF_SPEC on creation: set it again before the link goes up.
+        // The kernel refuses IFLA_AF_SPEC on creation: set it now, before the link goes up.
         request("RTM_NEWLINK " + name + " addrgenmode none",
             (w, seq) -> LinkMessages.setAddrGenModeNone(w, seq, index));
         return index;

@@ -22,8 +22,9 @@ public final class LinkMessages {
 
     /**
      * Appends a request creating a macvlan named {@code name} on {@code parentIndex}, in private
-     * mode with {@code mac}, left down, with IPv6 {@code addrgenmode none} so no link-local is
-     * derived from the virtual MAC. Fails with EEXIST when the name is taken.
+     * mode with {@code mac}, left down. Fails with EEXIST when the name is taken. The kernel
+     * refuses IFLA_AF_SPEC while creating a link (EAFNOSUPPORT: no IPv6 state exists yet), so
+     * {@link #setAddrGenModeNone} must follow, before the link goes up.
      */
     public static void createMacvlan(MessageWriter out, int sequence, String name, int parentIndex,
                                      byte[] mac) {
@@ -39,7 +40,6 @@ public final class LinkMessages {
         out.attributeU32(Rtnl.IFLA_MACVLAN_MODE, Rtnl.MACVLAN_MODE_PRIVATE);
         out.endNested(data);
         out.endNested(linkInfo);
-        addrGenModeNone(out);
         out.endMessage();
     }
 

@@ -12,7 +12,7 @@ class LinkMessagesTest {
         byte[] vmac = {0x00, 0x00, 0x5e, 0x00, 0x01, 0x33};
         LinkMessages.createMacvlan(out, 5, "vrrp.51", 3, vmac);
         String expected = """
-            6c000000 1000 0506 05000000 00000000 // nlmsghdr: len 108, RTM_NEWLINK, REQUEST|ACK|EXCL|CREATE, seq 5
+            5c000000 1000 0506 05000000 00000000 // nlmsghdr: len 92, RTM_NEWLINK, REQUEST|ACK|EXCL|CREATE, seq 5
             00 00 0000 00000000 00000000 00000000 // ifinfomsg: AF_UNSPEC, type 0, index 0, flags 0, change 0
             0800 0500 03000000                   // IFLA_LINK 3 (the parent)
             0c00 0300 767272702e353100           // IFLA_IFNAME "vrrp.51\\0"
@@ -21,6 +21,17 @@ class LinkMessagesTest {
             0c00 0100 6d6163766c616e00           //   IFLA_INFO_KIND "macvlan\\0"
             0c00 0200                            //   IFLA_INFO_DATA (12 bytes)
             0800 0100 01000000                   //     IFLA_MACVLAN_MODE private (1)
+            """;
+        assertThat(HexVector.hex(out.toByteArray())).isEqualTo(HexVector.hex(HexVector.bytes(expected)));
+    }
+
+    @Test
+    void addrGenModeNone() {
+        MessageWriter out = new MessageWriter();
+        LinkMessages.setAddrGenModeNone(out, 6, 4);
+        String expected = """
+            30000000 1000 0500 06000000 00000000 // nlmsghdr: len 48, RTM_NEWLINK, REQUEST|ACK, seq 6
+            00 00 0000 04000000 00000000 00000000 // ifinfomsg: index 4, no flag change
             1000 1a00                            // IFLA_AF_SPEC (16 bytes)
             0c00 0a00                            //   AF_INET6 (12 bytes)
             0500 0800 01 000000                  //     IFLA_INET6_ADDR_GEN_MODE none (1) + padding
