@@ -107,6 +107,12 @@ public final class PortAgent {
             }
             case "add" -> port.addAddresses(NetlinkAgent.parseVips(String.join(" ", List.of(w).subList(1, w.length))));
             case "remove" -> port.removeAddresses(NetlinkAgent.parseVips(String.join(" ", List.of(w).subList(1, w.length))));
+            case "burst" -> {
+                return burst(w[1], Integer.parseInt(w[2]), port);
+            }
+            case "latency" -> {
+                return latency(w[1], Integer.parseInt(w[2]), Long.parseLong(w[3]), port);
+            }
             case "reopens" -> {
                 return Long.toString(port.reopenCount(w[1]));
             }
@@ -185,6 +191,49 @@ public final class PortAgent {
         return "sent=" + count + " nanos=" + (System.nanoTime() - start) + " sendNanos=" + System.nanoTime();
     }
 
+    private static AdvertEncoder benchEncoder(String device, LinuxInterfacePort port) {
+        LinkInfo link = port.link(device).orElseThrow(() -> new IllegalArgumentException("no link " + device));
+        return new AdvertEncoder(new AdvertTemplate(IpFamily.IPV4, 2, 99, AuthType.NONE, null,
+            List.of(link.primaryIpv4()), link.mac(), link.primaryIpv4(), 255, ChecksumForm.PSEUDO_HEADER));
+    }
+
+    /** Sends {@code count} adverts back to back; reports CPU and wall time per frame. */
+    private static String burst(String device, int count, LinuxInterfacePort port) throws Exception {
+        AdvertEncoder encoder = benchEncoder(device, port);
+        Destination to = Destination.multicast(IpFamily.IPV4);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long wallStart = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            ipId = ipId % 65535 + 1;
+            port.sendFrame(device, encoder.encode(100, 1, ipId, 0, to));
+        }
+        long wall = System.nanoTime() - wallStart;
+        long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+        return "frames=" + count + " cpuNanosPerFrame=" + cpu / count + " wallNanosPerFrame=" + wall / count;
+    }
+
+    /**
+     * Sends {@code count} adverts {@code periodMicros} apart, printing "SENT id nanoTime" just
+     * before each send, for a receiver to match by IPv4 id.
+     */
+    private static String latency(String device, int count, long periodMicros, LinuxInterfacePort port)
+            throws Exception {
+        AdvertEncoder encoder = benchEncoder(device, port);
+        Destination to = Destination.multicast(IpFamily.IPV4);
+        long next = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            next += periodMicros * 1000;
+            java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
+            ipId = ipId % 65535 + 1;
+            ByteBuffer frame = encoder.encode(100, 1, ipId, 0, to);
+            long sent = System.nanoTime();
+            port.sendFrame(device, frame);
+            OUT.println("SENT " + ipId + " " + sent);
+        }
+        return "sent=" + count;
+    }
+
     private static byte[] waitForNeighbour(LinuxInterfacePort port, String device, InetAddress peer) throws Exception {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline) {
@@ -214,7 +263,8 @@ public final class PortAgent {
             if (check == AdvertCheck.VALID) {
                 summary += " v=" + view.version() + " vrid=" + view.vrid() + " prio=" + view.priority()
                     + " src=" + view.sourceAddress().getHostAddress() + " ttl=" + view.ttl()
-                    + " auth=" + view.authType() + " srcmac=" + COLONS.formatHex(frame.frame(), 6, 12);
+                    + " auth=" + view.authType() + " srcmac=" + COLONS.formatHex(frame.frame(), 6, 12)
+                    + " id=" + ((frame.frame()[18] & 0xff) << 8 | (frame.frame()[19] & 0xff));
             }
             return quietFrames ? summary : summary + " hex=" + HexFormat.of().formatHex(frame.frame());
         }
