@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
 public final class LinuxInterfacePort implements InterfacePort {
     private static final Logger LOG = LoggerFactory.getLogger(LinuxInterfacePort.class);
 
+    static {
+        PcapLibrary.configure(); // before any pcap4j class loads its native library
+    }
+
     private final Rtnetlink rtnetlink;
     private final KernelState state = new KernelState();
     private final VmacLinks vmacs;

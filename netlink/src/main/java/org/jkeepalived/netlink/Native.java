@@ -50,8 +50,6 @@ final class Native {
 
         int bind(int fd, @In ByteBuffer address, int addressLength);
 
-        int getsockname(int fd, @Out ByteBuffer address, IntByReference addressLength);
-
         long send(int fd, @In ByteBuffer buffer, long length, int flags);
 
         long recv(int fd, @Out ByteBuffer buffer, long length, int flags);
@@ -114,14 +112,6 @@ final class Native {
                 return;
             }
             retryOrThrow("bind", attempt);
-        }
-    }
-
-    /** The socket's own address, written into {@code address} (capacity = maximum length). */
-    void getsockname(int fd, ByteBuffer address) throws IOException {
-        IntByReference length = new IntByReference(address.capacity());
-        if (libc.getsockname(fd, address, length) != 0) {
-            retryOrThrow("getsockname", MAX_EINTR_RETRIES);
         }
     }
 

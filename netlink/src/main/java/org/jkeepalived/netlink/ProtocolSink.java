@@ -38,10 +38,6 @@ final class ProtocolSink implements AutoCloseable {
         return fd;
     }
 
-    boolean hasIpv6() {
-        return ipv6 >= 0;
-    }
-
     @Override
     public synchronized void close() {
         if (closed) {

@@ -7,7 +7,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.jkeepalived.netlink.rtm.LinkEntry;
-import org.jkeepalived.netlink.rtm.Rtnl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,10 +130,5 @@ public final class VmacLinks {
             savedParentSettings.put(parent, new int[] {
                 Sysctl.readIpv4(parent, "arp_ignore"), Sysctl.readIpv4(parent, "arp_filter")});
         }
-    }
-
-    /** Macvlan mode of {@code link}, for checks: {@link Rtnl#MACVLAN_MODE_PRIVATE} expected. */
-    static boolean isPrivateMacvlan(LinkEntry link) {
-        return "macvlan".equals(link.kind()) && link.macvlanMode() == Rtnl.MACVLAN_MODE_PRIVATE;
     }
 }

@@ -16,7 +16,8 @@ import java.util.function.Predicate;
 
 /**
  * A test-only main class running in a child JVM inside a namespace ({@code ip netns exec NS java
- * -cp <test classpath> MAIN}), driven line by line over stdin/stdout. The JVM is killed by
+ * -cp <test classpath> MAIN}), driven line by line over stdin/stdout. The pcap library is not
+ * named on the command line: {@link PcapLibrary} must find Debian's libpcap0.8 by itself. The JVM is killed by
  * {@link #close()}. Every wait has a deadline.
  */
 final class ChildJvm implements AutoCloseable {
@@ -30,7 +31,6 @@ final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-XX:+UseSerialGC", "-Xmx64m", "-XX:TieredStopAtLevel=1",
-            "-Dorg.pcap4j.core.pcapLibName=" + PcapLibrary.path(),
             "-cp", classpath, main.getName()));
         command.addAll(List.of(args));
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
