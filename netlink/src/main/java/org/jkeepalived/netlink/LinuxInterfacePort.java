@@ -166,6 +166,12 @@ public final class LinuxInterfacePort implements InterfacePort {
         return current == null ? 0 : current.resynchronisations();
     }
 
+    /** Frames dropped by the kernel because {@code device}'s capture buffer was full (current handle). */
+    public long captureDrops(String device) {
+        PacketChannel channel = channels.get(device);
+        return channel == null ? 0 : channel.captureDrops();
+    }
+
     /** Times the capture on {@code device} was reopened after its interface failed. */
     public long reopenCount(String device) {
         PacketChannel channel = channels.get(device);

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  */
 final class PacketChannel implements AutoCloseable {
     static final int BUFFER_BYTES = 256 * 1024;
-    private static final int SNAPLEN = 2048;
+    /** Ethernet header and one 802.1Q tag on top of the MTU: the largest frame that can arrive. */
+    private static final int LINK_HEADER_ALLOWANCE = 18;
+    private static final int DEFAULT_SNAPLEN = 1500 + LINK_HEADER_ALLOWANCE;
     private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Logger LOG = LoggerFactory.getLogger(PacketChannel.class);
@@ -130,6 +132,22 @@ final class PacketChannel implements AutoCloseable {
         }
     }
 
+    /**
+     * Frames the kernel dropped because the capture buffer was full, on the current handle
+     * (libpcap's {@code ps_drop}); 0 when no handle is open.
+     */
+    long captureDrops() {
+        PcapHandle current = handle;
+        if (current == null || !current.isOpen()) {
+            return 0;
+        }
+        try {
+            return current.getStats().getNumPacketsDropped();
+        } catch (PcapNativeException | NotOpenException e) {
+            return 0;
+        }
+    }
+
     /** Times the handle was reopened after a failure. */
     long reopenCount() {
         return reopenCount;
@@ -148,7 +166,7 @@ final class PacketChannel implements AutoCloseable {
 
     private PcapHandle openHandle(boolean forReceive) throws PcapNativeException, NotOpenException {
         PcapHandle opened = new PcapHandle.Builder(device)
-            .snaplen(SNAPLEN)
+            .snaplen(snaplen())
             .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
             .timeoutMillis(100)
             .bufferSize(BUFFER_BYTES)
@@ -163,6 +181,21 @@ final class PacketChannel implements AutoCloseable {
             throw e;
         }
         return opened;
+    }
+
+    /**
+     * The whole largest frame the link can carry, and no more: a smaller capture slot means more
+     * frames fit in the fixed 256 KB buffer (a 1,518-byte slot fits two per 4 KB block, a 2 KB
+     * one only one), so a reader that stalls for a while loses nothing.
+     */
+    private int snaplen() {
+        try {
+            java.net.NetworkInterface nif = java.net.NetworkInterface.getByName(device);
+            int mtu = nif == null ? -1 : nif.getMTU();
+            return mtu > 0 ? Math.min(mtu + LINK_HEADER_ALLOWANCE, 65_535) : DEFAULT_SNAPLEN;
+        } catch (java.net.SocketException e) {
+            return DEFAULT_SNAPLEN;
+        }
     }
 
     private void readLoop() {

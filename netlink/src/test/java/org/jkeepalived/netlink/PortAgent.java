@@ -113,6 +113,9 @@ public final class PortAgent {
             case "latency" -> {
                 return latency(w[1], Integer.parseInt(w[2]), Long.parseLong(w[3]), port);
             }
+            case "drops" -> {
+                return Long.toString(port.captureDrops(w[1]));
+            }
             case "reopens" -> {
                 return Long.toString(port.reopenCount(w[1]));
             }
