@@ -48,7 +48,7 @@ final class PacketChannel implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean wakeRequested;
     private volatile long reopenCount;
-    private MulticastMembership membership;
+    private volatile MulticastMembership membership;
     private Thread reader;
 
     /**
@@ -276,20 +276,23 @@ final class PacketChannel implements AutoCloseable {
             running = false;
             toJoin = reader;
         }
-        PcapHandle current = handle;
-        if (current != null && current.isOpen()) {
-            try {
-                current.breakLoop();
-            } catch (NotOpenException ignored) {
-                // already closed by the reader
+        // The reader may be between opening a handle and entering its loop: keep breaking the
+        // current handle until the thread is gone (bounded), so close() never hangs on an idle link.
+        for (int attempt = 0; attempt < 20 && toJoin != null && toJoin.isAlive(); attempt++) {
+            PcapHandle current = handle;
+            if (current != null && current.isOpen()) {
+                try {
+                    current.breakLoop();
+                } catch (NotOpenException ignored) {
+                    // closed by the reader meanwhile
+                }
             }
-        }
-        wake();
-        if (toJoin != null) {
+            wake();
             try {
-                toJoin.join(2_000);
+                toJoin.join(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                break;
             }
         }
         synchronized (this) {
