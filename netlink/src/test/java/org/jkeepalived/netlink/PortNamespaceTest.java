@@ -36,6 +36,32 @@ class PortNamespaceTest {
     }
 
     @Test
+    void unicastIpv6AdvertsDrawNoParameterProblemWhileThePortIsOpen() throws Exception {
+        String parameterProblem = "icmpv6.type == 4";
+        try (TwoNamespaces pair = TwoNamespaces.create("nlt-icmp6");
+             Capture capture = new Capture(pair.a, "vethA", WireTsharkTest.WIRE_FILTER);
+             ChildJvm sender = new ChildJvm(pair.b.name, PortAgent.class, "quiet")) {
+            pair.a.ip("addr", "add", "2001:db8:ffff::1/64", "dev", "vethA", "nodad");
+            pair.b.ip("addr", "add", "2001:db8:ffff::2/64", "dev", "vethB", "nodad");
+            sender.await("READY"::equals, 20_000, "sender start");
+            // control: no protocol-112 socket in namespace a, so the kernel answers with ICMPv6
+            sender.call("advert vethB v6 21 100 unicast 2001:db8:ffff::1 vips 2001:db8::21", 10_000);
+            capture.awaitPackets(parameterProblem, 1, 10_000);
+            long before = capture.count(parameterProblem);
+            try (ChildJvm receiver = new ChildJvm(pair.a.name, PortAgent.class, "quiet")) {
+                receiver.await("READY"::equals, 20_000, "receiver start");
+                receiver.call("listen vethA", 5_000);
+                sender.call("advert vethB v6 21 100 unicast 2001:db8:ffff::1 vips 2001:db8::21 count 5", 10_000);
+                for (int i = 0; i < 5; i++) {
+                    receiver.await(l -> l.contains("FrameReceived vethA check=VALID v=3 vrid=21"), 5_000, "advert " + i);
+                }
+                capture.awaitPackets("vrrp && !icmpv6 && ipv6.dst == 2001:db8:ffff::1", 6, 5_000);
+                assertThat(capture.count(parameterProblem)).isEqualTo(before);
+            }
+        }
+    }
+
+    @Test
     void vmacIsAPrivateMacvlanWithTheVirtualMacAndKeepalivedsSysctls() throws Exception {
         try (TwoNamespaces pair = TwoNamespaces.create("nlt-vmac");
              Capture capture = new Capture(pair.b, "vethB", WireTsharkTest.WIRE_FILTER)) {
