@@ -185,7 +185,7 @@ final class PacketChannel implements AutoCloseable {
 
     /**
      * The whole largest frame the link can carry, and no more: a smaller capture slot means more
-     * frames fit in the fixed 256 KB buffer (a 1,518-byte slot fits two per 4 KB block, a 2 KB
+     * frames fit in the fixed 256 KB buffer (by libpcap's ring layout a 1,518-byte slot fits two per 4 KB block, a 2 KB
      * one only one), so a reader that stalls for a while loses nothing.
      */
     private int snaplen() {
