@@ -1,0 +1,525 @@
+package org.jkeepalived.vrrp.state;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jkeepalived.vrrp.codec.AdvertCheck;
+import org.jkeepalived.vrrp.codec.AdvertView;
+import org.jkeepalived.vrrp.codec.AhAuthenticator;
+import org.jkeepalived.vrrp.codec.AuthType;
+import org.jkeepalived.vrrp.codec.ChecksumForm;
+import org.jkeepalived.vrrp.port.VirtualAddress;
+
+/**
+ * One VRRP instance with keepalived 2.2.7's semantics (keepalived-runtime.md §7–§8). Pure: it
+ * reads no clock and does no I/O. {@link #handle} takes an event and the current monotonic time
+ * in nanoseconds, performs its actions through the {@link InstanceSink}, and returns the next
+ * deadline ({@link Long#MAX_VALUE} for none); the caller delivers {@link InstanceEvent.TimerExpired}
+ * once that time is reached. Sync-group members may change each other's deadlines: re-read
+ * {@link #nextDeadlineNanos()} of every member after handling an event of one.
+ *
+ * <p>Every state change goes through {@link #transition} (log line, counters, notify). Received
+ * adverts and advert timers in steady state allocate nothing. Not thread-safe: one event loop.
+ */
+public final class VrrpInstance {
+
+    static final long NONE = Long.MAX_VALUE;
+
+    private final InstanceSettings settings;
+    private final InstanceSink sink;
+    private final InstanceStats stats = new InstanceStats();
+    private final AdvertSender sender;
+    private final GarpScheduler garp;
+    private final ReceiveChecks checks;
+    private final String prefix;
+    private final List<VirtualAddress> allAddresses;
+    private final Map<String, Integer> trackerIndex = new HashMap<>();
+    private final boolean[] trackerUp;
+
+    private VrrpState state = VrrpState.INIT;
+    private int basePriority;
+    private int effectivePriority;
+    private int masterAdvertIntervalCentis;
+    private long downDeadline = NONE;
+    private long advertDeadline = NONE;
+    private long preemptDeadline = NONE;
+    private boolean interfaceRunning = true;
+    private boolean wantsMaster;
+    private SyncGroup syncGroup;
+
+    public VrrpInstance(InstanceSettings settings, InstanceSink sink) {
+        this.settings = settings;
+        this.sink = sink;
+        this.sender = new AdvertSender(settings);
+        this.garp = new GarpScheduler(settings);
+        AhAuthenticator ah = settings.authType() == AuthType.AH ? new AhAuthenticator(settings.authPassword()) : null;
+        this.checks = new ReceiveChecks(settings, ah);
+        this.prefix = "(" + settings.name() + ") ";
+        List<VirtualAddress> all = new ArrayList<>(settings.virtualAddresses());
+        all.addAll(settings.excludedAddresses());
+        this.allAddresses = List.copyOf(all);
+        this.trackerUp = new boolean[settings.trackers().size()];
+        for (int i = 0; i < trackerUp.length; i++) {
+            trackerIndex.put(settings.trackers().get(i).name(), i);
+            trackerUp[i] = true;
+        }
+        this.basePriority = settings.basePriority();
+        this.effectivePriority = computeEffectivePriority();
+        this.masterAdvertIntervalCentis = settings.advertIntervalCentis();
+    }
+
+    /** Handles one event at {@code nowNanos}; returns the next deadline. */
+    public long handle(InstanceEvent event, long nowNanos) {
+        if (event instanceof InstanceEvent.TimerExpired) {
+            onTimer(nowNanos);
+        } else if (event instanceof InstanceEvent.AdvertReceived received) {
+            onAdvert(received.view(), nowNanos);
+        } else if (event instanceof InstanceEvent.PacketRejected rejected) {
+            stats.reject(rejected.reason());
+        } else if (event instanceof InstanceEvent.Start start) {
+            onStart(start.interfaceRunning(), nowNanos);
+        } else if (event instanceof InstanceEvent.Stop stop) {
+            onStop(stop.releaseMaster());
+        } else if (event instanceof InstanceEvent.LinkChanged link) {
+            onLinkChanged(link.running(), nowNanos);
+        } else if (event instanceof InstanceEvent.TrackerChanged tracker) {
+            onTrackerChanged(tracker.tracker(), tracker.up(), nowNanos);
+        }
+        return nextDeadlineNanos();
+    }
+
+    // ---- startup and shutdown ----
+
+    private void onStart(boolean running, long now) {
+        interfaceRunning = running;
+        log("removing VIPs.");
+        sink.removeAddresses(allAddresses);
+        if (hasOwnFault() || groupHasFault()) {
+            transition(VrrpState.FAULT, now, " (init)");
+        } else if (settings.wantMaster() && basePriority == 255) {
+            // keepalived: an address owner becomes MASTER 1 µs after startup, without a BACKUP phase.
+            downDeadline = now + 1_000;
+        } else {
+            transition(VrrpState.BACKUP, now, " (init)");
+        }
+    }
+
+    private void onStop(boolean releaseMaster) {
+        if (state == VrrpState.MASTER && releaseMaster) {
+            sendAdvert(0);
+            log("sent 0 priority");
+            log("removing VIPs.");
+            sink.removeAddresses(allAddresses);
+        }
+        garp.cancel();
+        downDeadline = advertDeadline = NONE;
+        sink.notify(NotifyEvent.STOP, effectivePriority);
+        state = VrrpState.INIT;
+    }
+
+    // ---- timers ----
+
+    private void onTimer(long now) {
+        if (state == VrrpState.MASTER) {
+            if (advertDeadline <= now) {
+                sendAdvert(effectivePriority);
+                advertDeadline = now + VrrpTimers.centisToNanos(settings.advertIntervalCentis());
+            }
+            garp.onTimer(now, sink, stats);
+        } else if ((state == VrrpState.BACKUP || state == VrrpState.INIT) && downDeadline <= now) {
+            downDeadline = NONE;
+            log("Receive advertisement timeout");
+            goToMaster(now);
+        }
+    }
+
+    private void goToMaster(long now) {
+        wantsMaster = true;
+        if (syncGroup != null && !syncGroup.allWantMaster(this)) {
+            // Held in BACKUP until every member wants MASTER (vrrp_sync_can_goto_master).
+            downDeadline = now + masterDownNanos();
+            return;
+        }
+        transition(VrrpState.MASTER, now, "");
+        if (syncGroup != null) {
+            syncGroup.memberBecameMaster(this, now);
+        }
+    }
+
+    // ---- receiving ----
+
+    private void onAdvert(AdvertView view, long now) {
+        if (state == VrrpState.FAULT || state == VrrpState.INIT) {
+            return;
+        }
+        if (view.vrid() != settings.vrid() || view.family() != settings.family()) {
+            return;
+        }
+        AdvertCheck check = checks.check(view, basePriority, stats);
+        if (check != AdvertCheck.VALID) {
+            if (check != null) {
+                stats.reject(check);
+            }
+            return;
+        }
+        if (view.checksumForm() == ChecksumForm.MESSAGE_ONLY) {
+            stats.messageOnlyChecksumRcvd++;
+        }
+        if (view.priority() == 0) {
+            stats.priZeroRcvd++;
+        }
+        if (state == VrrpState.MASTER) {
+            masterReceived(view, now);
+        } else {
+            backupReceived(view, now);
+        }
+    }
+
+    private void backupReceived(AdvertView view, long now) {
+        int priority = view.priority();
+        if (priority == 0) {
+            downDeadline = now + VrrpTimers.skewNanos(settings.version(), effectivePriority, masterAdvertIntervalCentis);
+            return;
+        }
+        boolean preemptDelayRunning = settings.preemptDelayNanos() > 0
+                && (preemptDeadline == NONE || preemptDeadline > now);
+        if (settings.nopreempt() || priority >= effectivePriority || preemptDelayRunning) {
+            if (settings.version() == 3) {
+                adoptMasterInterval(view.advertIntervalCentis());
+            }
+            if (settings.preemptDelayNanos() > 0) {
+                if (priority >= effectivePriority) {
+                    preemptDeadline = NONE;
+                } else if (preemptDeadline == NONE) {
+                    preemptDeadline = now + settings.preemptDelayNanos();
+                }
+            }
+            wantsMaster = false;
+            downDeadline = now + masterDownNanos();
+        } else {
+            log("received lower priority (" + priority + ") advert from "
+                    + view.sourceAddress().getHostAddress() + " - discarding");
+        }
+    }
+
+    private void masterReceived(AdvertView view, long now) {
+        int priority = view.priority();
+        if (priority == 0) {
+            sendAdvert(effectivePriority);
+            return;
+        }
+        int addressOrder = view.compareSourceAddress(checks.sourceAddress());
+        if (priority == effectivePriority && addressOrder == 0) {
+            log("WARNING - equal priority advert received from remote host with our IP address.");
+            return;
+        }
+        if (priority == 255 && effectivePriority == 255) {
+            // keepalived 2.2.7: the receiver of another owner's advert always backs off to 254.
+            log("CONFIGURATION ERROR: local instance and a remote instance are both configured as address owner,"
+                    + " please fix - reducing local priority");
+            basePriority = 254;
+            effectivePriority = 254;
+        }
+        if (priority < effectivePriority || (priority == effectivePriority && addressOrder < 0)) {
+            masterReceivedLower(view, now);
+            return;
+        }
+        if (settings.higherPrioSendAdvert()) {
+            sendAdvert(effectivePriority);
+        }
+        if (priority > effectivePriority) {
+            log("Master received advert from " + view.sourceAddress().getHostAddress() + " with higher priority "
+                    + priority + ", ours " + effectivePriority);
+        } else {
+            log("Master received advert from " + view.sourceAddress().getHostAddress() + " with same priority "
+                    + priority + " but higher IP address than ours");
+        }
+        if (settings.version() == 3) {
+            adoptMasterInterval(view.advertIntervalCentis());
+        }
+        wantsMaster = false;
+        transition(VrrpState.BACKUP, now, "");
+        if (syncGroup != null) {
+            syncGroup.memberLeftMaster(this, now);
+        }
+    }
+
+    private void masterReceivedLower(AdvertView view, long now) {
+        log("Received advert from " + view.sourceAddress().getHostAddress() + " with lower priority "
+                + view.priority() + ", ours " + effectivePriority
+                + (settings.lowerPrioNoAdvert() ? "" : ", forcing new election"));
+        if (view.hasAh()) {
+            sender.syncAhSequence(view.ahSequence());
+        }
+        if (!settings.lowerPrioNoAdvert()) {
+            sendAdvert(effectivePriority);
+        }
+        garp.lowerPriorityAdvert(now, sink, stats);
+        if (syncGroup != null) {
+            syncGroup.lowerPriorityAdvert(this, now);
+        }
+        sink.notify(NotifyEvent.MASTER_RX_LOWER_PRI, effectivePriority);
+    }
+
+    void lowerPriorityGarp(long now) {
+        if (state == VrrpState.MASTER) {
+            garp.lowerPriorityAdvert(now, sink, stats);
+        }
+    }
+
+    private void adoptMasterInterval(int centis) {
+        if (centis != masterAdvertIntervalCentis && centis > 0) {
+            log("advertisement interval updated from " + masterAdvertIntervalCentis * 10 + "ms to "
+                    + centis * 10 + "ms by master");
+            masterAdvertIntervalCentis = centis;
+        }
+    }
+
+    // ---- faults and priority ----
+
+    private void onLinkChanged(boolean running, long now) {
+        if (interfaceRunning == running) {
+            return;
+        }
+        interfaceRunning = running;
+        if (settings.trackInterface()) {
+            reevaluateFault(now);
+        }
+    }
+
+    private void onTrackerChanged(String name, boolean up, long now) {
+        Integer index = trackerIndex.get(name);
+        if (index == null || trackerUp[index] == up) {
+            return;
+        }
+        trackerUp[index] = up;
+        reevaluateFault(now);
+        updateEffectivePriority(now);
+    }
+
+    /** Enters or leaves FAULT as the instance's own faults and its sync group's dictate. */
+    void reevaluateFault(long now) {
+        boolean faulty = hasOwnFault() || groupHasFault();
+        if (faulty && state != VrrpState.FAULT && state != VrrpState.INIT) {
+            transition(VrrpState.FAULT, now, "");
+            if (syncGroup != null) {
+                syncGroup.memberFaultChanged(now);
+            }
+        } else if (faulty && state == VrrpState.INIT && downDeadline != NONE) {
+            downDeadline = NONE;
+            transition(VrrpState.FAULT, now, "");
+        } else if (!faulty && state == VrrpState.FAULT) {
+            transition(VrrpState.BACKUP, now, "");
+            if (basePriority == 255) {
+                downDeadline = now + VrrpTimers.centisToNanos(settings.advertIntervalCentis())
+                        + VrrpTimers.skewNanos(settings.version(), effectivePriority, settings.advertIntervalCentis());
+            }
+            if (syncGroup != null) {
+                syncGroup.memberFaultChanged(now);
+            }
+        }
+    }
+
+    /** True when this instance itself (not its group) has a reason to be in FAULT. */
+    boolean hasOwnFault() {
+        if (settings.trackInterface() && !interfaceRunning) {
+            return true;
+        }
+        for (int i = 0; i < trackerUp.length; i++) {
+            TrackerSettings tracker = settings.trackers().get(i);
+            if (trackerWeight(tracker) == 0 && trackerUp[i] == tracker.reverse()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean groupHasFault() {
+        return syncGroup != null && syncGroup.anyOtherMemberFaulty(this);
+    }
+
+    private int trackerWeight(TrackerSettings tracker) {
+        // keepalived zeroes weights of sync-group members unless sync_group_tracking_weight is set.
+        return syncGroup != null && !syncGroup.trackingWeight() ? 0 : tracker.weight();
+    }
+
+    private int computeEffectivePriority() {
+        if (basePriority == 255) {
+            return 255;
+        }
+        int total = basePriority;
+        for (int i = 0; i < trackerUp.length; i++) {
+            TrackerSettings tracker = settings.trackers().get(i);
+            int weight = trackerWeight(tracker);
+            boolean up = trackerUp[i] != tracker.reverse();
+            if ((weight > 0 && up) || (weight < 0 && !up)) {
+                total += weight;
+            }
+        }
+        return Math.max(1, Math.min(254, total));
+    }
+
+    private void updateEffectivePriority(long now) {
+        int updated = computeEffectivePriority();
+        if (updated == effectivePriority) {
+            return;
+        }
+        log("Changing effective priority from " + effectivePriority + " to " + updated);
+        long oldDown = masterDownNanos();
+        effectivePriority = updated;
+        if (state == VrrpState.BACKUP && downDeadline != NONE) {
+            // keepalived shifts the running down timer by the change in Master_Down_Interval.
+            downDeadline += masterDownNanos() - oldDown;
+        }
+        if (settings.notifyPriorityChanges() && (state == VrrpState.MASTER || state == VrrpState.BACKUP)) {
+            sink.notify(state == VrrpState.MASTER ? NotifyEvent.MASTER_PRIORITY : NotifyEvent.BACKUP_PRIORITY,
+                    effectivePriority);
+        }
+    }
+
+    // ---- the one transition choke point ----
+
+    /** Every state change: entry actions, log line, counters, notify. No-op when unchanged. */
+    void transition(VrrpState target, long now, String logSuffix) {
+        VrrpState previous = state;
+        if (previous == target) {
+            return;
+        }
+        if (previous == VrrpState.MASTER) {
+            leaveMaster(target == VrrpState.FAULT);
+        }
+        state = target;
+        switch (target) {
+            case MASTER -> enterMaster(now);
+            case BACKUP -> {
+                log("Entering BACKUP STATE" + logSuffix);
+                advertDeadline = NONE;
+                downDeadline = now + masterDownNanos();
+                sink.notify(NotifyEvent.BACKUP, effectivePriority);
+            }
+            case FAULT -> {
+                log("Entering FAULT STATE" + logSuffix);
+                advertDeadline = NONE;
+                downDeadline = NONE;
+                preemptDeadline = NONE;
+                wantsMaster = false;
+                masterAdvertIntervalCentis = settings.advertIntervalCentis();
+                sink.notify(NotifyEvent.FAULT, effectivePriority);
+            }
+            default -> throw new IllegalStateException("cannot enter " + target);
+        }
+    }
+
+    private void enterMaster(long now) {
+        // Advert first so that the old master drops the VIPs before our gratuitous ARPs.
+        sendAdvert(effectivePriority);
+        log("Entering MASTER STATE");
+        stats.becomeMaster++;
+        masterAdvertIntervalCentis = settings.advertIntervalCentis();
+        downDeadline = NONE;
+        preemptDeadline = NONE;
+        advertDeadline = now + VrrpTimers.centisToNanos(settings.advertIntervalCentis());
+        log("setting VIPs.");
+        sink.addAddresses(allAddresses);
+        for (VirtualAddress vip : allAddresses) {
+            log(vip.isIpv6()
+                    ? "Sending/queueing Unsolicited Neighbour Adverts on " + vip.device() + " for "
+                    + vip.address().getHostAddress()
+                    : "Sending/queueing gratuitous ARPs on " + vip.device() + " for " + vip.address().getHostAddress());
+        }
+        garp.becameMaster(now, sink, stats);
+        sink.notify(NotifyEvent.MASTER, effectivePriority);
+    }
+
+    private void leaveMaster(boolean sendPriorityZero) {
+        if (sendPriorityZero) {
+            sendAdvert(0);
+        }
+        stats.releaseMaster++;
+        garp.cancel();
+        log("removing VIPs.");
+        sink.removeAddresses(allAddresses);
+    }
+
+    // ---- helpers ----
+
+    private void sendAdvert(int priority) {
+        sender.send(priority, settings.wireAdvertInterval(), sink);
+        stats.advertSent++;
+        if (priority == 0) {
+            stats.priZeroSent++;
+        }
+    }
+
+    private long masterDownNanos() {
+        return VrrpTimers.masterDownNanos(settings.version(), effectivePriority, masterAdvertIntervalCentis,
+                settings.downTimerAdverts());
+    }
+
+    private void log(String message) {
+        sink.log(prefix + message);
+    }
+
+    // ---- sync-group hooks (package-private) ----
+
+    void joinSyncGroup(SyncGroup group) {
+        this.syncGroup = group;
+        this.effectivePriority = computeEffectivePriority();
+    }
+
+    boolean wantsMaster() {
+        return wantsMaster || state == VrrpState.MASTER;
+    }
+
+    void forceMaster(long now) {
+        if (state == VrrpState.BACKUP) {
+            transition(VrrpState.MASTER, now, "");
+        }
+    }
+
+    void forceBackup(long now) {
+        if (state == VrrpState.MASTER) {
+            wantsMaster = false;
+            transition(VrrpState.BACKUP, now, "");
+        }
+    }
+
+    // ---- queries ----
+
+    public VrrpState state() {
+        return state;
+    }
+
+    public int effectivePriority() {
+        return effectivePriority;
+    }
+
+    /** The base priority: the configured one, or 254 after keepalived 2.2.7's two-owner back-off. */
+    public int basePriority() {
+        return basePriority;
+    }
+
+    /** Master_Adver_Interval in centiseconds (v3 backups adopt the master's). */
+    public int masterAdvertIntervalCentis() {
+        return masterAdvertIntervalCentis;
+    }
+
+    public InstanceStats stats() {
+        return stats;
+    }
+
+    public InstanceSettings settings() {
+        return settings;
+    }
+
+    public String name() {
+        return settings.name();
+    }
+
+    /** The earliest pending deadline in nanoseconds, or {@link Long#MAX_VALUE}. */
+    public long nextDeadlineNanos() {
+        long deadline = Math.min(downDeadline, advertDeadline);
+        return state == VrrpState.MASTER ? Math.min(deadline, garp.nextDeadline()) : deadline;
+    }
+}
