@@ -1,0 +1,34 @@
+package org.jkeepalived.vrrp.sim;
+
+import java.util.List;
+
+/**
+ * A whole simulation run as data: nodes, their configuration, the fault schedule and when the
+ * network has been quiet long enough for convergence to be required.
+ *
+ * @param seed          the seed that generated it (replay with {@code -Dseed=N})
+ * @param kind          CHAOS, LINK_CUT or PRIORITY_ZERO
+ * @param nodes         per-node configuration
+ * @param vrids         how many VRIDs every node runs (2 = in a sync group when {@code syncGroup})
+ * @param syncGroup     put each node's instances in one sync group
+ * @param version       2 or 3
+ * @param faults        the fault schedule, in time order
+ * @param quietAt       from here on no more faults; network lossless
+ * @param checkAt       convergence must hold from here on
+ * @param endAt         end of the run
+ */
+record Scenario(long seed, Kind kind, List<NodeSpec> nodes, int vrids, boolean syncGroup, int version,
+                List<Fault> faults, long quietAt, long checkAt, long endAt) {
+
+    enum Kind { CHAOS, LINK_CUT, PRIORITY_ZERO }
+
+    /**
+     * @param priority       base priority (1..255)
+     * @param intervalCentis advert interval
+     * @param nopreempt      {@code nopreempt}
+     * @param preemptDelayNanos {@code preempt_delay}
+     * @param trackerWeight  weight of the node's tracked script (0 = failure means FAULT)
+     */
+    record NodeSpec(int priority, int intervalCentis, boolean nopreempt, long preemptDelayNanos, int trackerWeight) {
+    }
+}
