@@ -365,7 +365,9 @@ final class Simulation {
         int candidates = 0;
         SimNode master = null;
         SimNode best = null;
-        boolean identityKnown = true;
+        // A sync group may legitimately hold a higher-priority member in BACKUP (keepalived prefers
+        // BACKUP for the whole group), so the winner's identity is only checked without groups.
+        boolean identityKnown = !scenario.syncGroup();
         for (SimNode node : nodes) {
             if (!node.alive || node.instances[v].state() == VrrpState.FAULT) {
                 continue;
