@@ -314,4 +314,31 @@ class VrrpInstanceTest {
         assertThat(instance.stats().asKeepalivedMap()).containsEntry("packet_len_err", 1L).containsEntry("ip_ttl_err", 1L);
         assertThat(sink.logs).noneMatch(l -> l.contains("CARP"));
     }
+    @Test
+    void ownerIgnoresAdvertsWhenConfigured() {
+        VrrpInstance instance = master(settings().priority(255).wantMaster(true).ownerIgnoreAdverts(true).build());
+        instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 255, 1)), T0 + 20 * S);
+        instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 100, 1)), T0 + 21 * S);
+        assertThat(instance.state()).isEqualTo(VrrpState.MASTER);
+        assertThat(instance.basePriority()).isEqualTo(255);
+        assertThat(instance.stats().advertRcvd()).isZero();
+        assertThat(sink.actions).isEmpty();
+    }
+
+    @Test
+    void multicastAdvertToAUnicastInstanceIsAnAddressListError() {
+        VrrpInstance instance = start(settings().unicastPeers(List.of(Peer.ip("192.0.2.2"))).build());
+        instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 200, 1)), T0 + S);
+        assertThat(instance.stats().byKeepalivedName("addr_list_err")).isEqualTo(1);
+    }
+
+    @Test
+    void advertsAreIgnoredBeforeStartAndWhileTheOwnerWaits() {
+        VrrpInstance instance = new VrrpInstance(settings().priority(255).wantMaster(true).build(), sink);
+        instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 200, 1)), T0);
+        instance.handle(new Start(true), T0);
+        instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 200, 1)), T0);
+        assertThat(instance.stats().advertRcvd()).isZero();
+        assertThat(instance.state()).isEqualTo(VrrpState.INIT);
+    }
 }
