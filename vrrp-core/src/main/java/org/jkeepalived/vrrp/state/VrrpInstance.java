@@ -46,6 +46,8 @@ public final class VrrpInstance {
     private long preemptDeadline = NONE;
     private boolean interfaceRunning = true;
     private boolean wantsMaster;
+    /** For the stop transition: false with {@code -V} (keep VIPs, no priority 0). */
+    private boolean releaseOnStop = true;
     private SyncGroup syncGroup;
 
     public VrrpInstance(InstanceSettings settings, InstanceSink sink) {
@@ -80,7 +82,7 @@ public final class VrrpInstance {
         } else if (event instanceof InstanceEvent.Start start) {
             onStart(start.interfaceRunning(), nowNanos);
         } else if (event instanceof InstanceEvent.Stop stop) {
-            onStop(stop.releaseMaster());
+            onStop(stop.releaseMaster(), nowNanos);
         } else if (event instanceof InstanceEvent.LinkChanged link) {
             onLinkChanged(link.running(), nowNanos);
         } else if (event instanceof InstanceEvent.TrackerChanged tracker) {
@@ -105,17 +107,14 @@ public final class VrrpInstance {
         }
     }
 
-    private void onStop(boolean releaseMaster) {
-        if (state == VrrpState.MASTER && releaseMaster) {
-            sendAdvert(0);
-            log("sent 0 priority");
-            log("removing VIPs.");
-            sink.removeAddresses(allAddresses);
+    private void onStop(boolean releaseMaster, long now) {
+        releaseOnStop = releaseMaster;
+        if (state == VrrpState.INIT) {
+            downDeadline = NONE;
+            sink.notify(NotifyEvent.STOP, effectivePriority);
+            return;
         }
-        garp.cancel();
-        downDeadline = advertDeadline = NONE;
-        sink.notify(NotifyEvent.STOP, effectivePriority);
-        state = VrrpState.INIT;
+        transition(VrrpState.INIT, now, "");
     }
 
     // ---- timers ----
@@ -387,10 +386,18 @@ public final class VrrpInstance {
             return;
         }
         if (previous == VrrpState.MASTER) {
-            leaveMaster(target == VrrpState.FAULT);
+            leaveMaster(target);
         }
         state = target;
         switch (target) {
+            case INIT -> {
+                // Only reached by Stop: timers off, notify STOP (the VIPs went in leaveMaster).
+                garp.cancel();
+                downDeadline = NONE;
+                advertDeadline = NONE;
+                preemptDeadline = NONE;
+                sink.notify(NotifyEvent.STOP, effectivePriority);
+            }
             case MASTER -> enterMaster(now);
             case BACKUP -> {
                 log("Entering BACKUP STATE" + logSuffix);
@@ -407,7 +414,6 @@ public final class VrrpInstance {
                 masterAdvertIntervalCentis = settings.advertIntervalCentis();
                 sink.notify(NotifyEvent.FAULT, effectivePriority);
             }
-            default -> throw new IllegalStateException("cannot enter " + target);
         }
     }
 
@@ -432,9 +438,18 @@ public final class VrrpInstance {
         sink.notify(NotifyEvent.MASTER, effectivePriority);
     }
 
-    private void leaveMaster(boolean sendPriorityZero) {
-        if (sendPriorityZero) {
+    private void leaveMaster(VrrpState target) {
+        boolean stopping = target == VrrpState.INIT;
+        if (stopping && !releaseOnStop) {
+            // keepalived -V: leave the VIPs in place and send no priority 0.
+            garp.cancel();
+            return;
+        }
+        if (stopping || target == VrrpState.FAULT) {
             sendAdvert(0);
+            if (stopping) {
+                log("sent 0 priority");
+            }
         }
         stats.releaseMaster++;
         garp.cancel();

@@ -341,4 +341,12 @@ class VrrpInstanceTest {
         assertThat(instance.stats().advertRcvd()).isZero();
         assertThat(instance.state()).isEqualTo(VrrpState.INIT);
     }
+    @Test
+    void stopWithDontReleaseKeepsVipsAndSendsNoPriorityZero() {
+        VrrpInstance instance = master(settings().priority(150).build());
+        instance.handle(new Stop(false), T0 + 20 * S);
+        assertThat(sink.actions).containsExactly("notify STOP 150");
+        assertThat(instance.state()).isEqualTo(VrrpState.INIT);
+        assertThat(instance.nextDeadlineNanos()).isEqualTo(Long.MAX_VALUE);
+    }
 }
