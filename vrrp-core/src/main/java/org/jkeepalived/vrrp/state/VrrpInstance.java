@@ -42,6 +42,12 @@ public final class VrrpInstance {
     private int effectivePriority;
     private int masterAdvertIntervalCentis;
     private long downDeadline = NONE;
+    /**
+     * keepalived's {@code ms_down_timer}: the length the down timer was last armed with (or what
+     * remained of it when an advert was ignored); a priority change shifts the running timer by
+     * the difference between the new Master_Down_Interval and this.
+     */
+    private long msDownTimerNanos;
     private long advertDeadline = NONE;
     private long preemptDeadline = NONE;
     private boolean interfaceRunning = true;
@@ -101,9 +107,14 @@ public final class VrrpInstance {
             transition(VrrpState.FAULT, now, " (init)");
         } else if (settings.wantMaster() && basePriority == 255) {
             // keepalived: an address owner becomes MASTER 1 µs after startup, without a BACKUP phase.
-            downDeadline = now + 1_000;
+            armDownTimer(now, 1_000);
         } else {
             transition(VrrpState.BACKUP, now, " (init)");
+            if (syncGroup != null && settings.wantMaster()) {
+                // keepalived: a sync-group member that wants MASTER waits one interval + minimal skew.
+                armDownTimer(now, VrrpTimers.centisToNanos(masterAdvertIntervalCentis)
+                        + VrrpTimers.skewNanos(settings.version(), 255, masterAdvertIntervalCentis));
+            }
         }
     }
 
@@ -137,7 +148,7 @@ public final class VrrpInstance {
         wantsMaster = true;
         if (syncGroup != null && !syncGroup.allWantMaster(this)) {
             // Held in BACKUP until every member wants MASTER (vrrp_sync_can_goto_master).
-            downDeadline = now + masterDownNanos();
+            armDownTimer(now, masterDownNanos());
             return;
         }
         transition(VrrpState.MASTER, now, "");
@@ -160,6 +171,9 @@ public final class VrrpInstance {
             if (check != null) {
                 stats.reject(check);
             }
+            if (state == VrrpState.BACKUP) {
+                ignoredAdvert(now);
+            }
             return;
         }
         if (view.checksumForm() == ChecksumForm.MESSAGE_ONLY) {
@@ -178,7 +192,7 @@ public final class VrrpInstance {
     private void backupReceived(AdvertView view, long now) {
         int priority = view.priority();
         if (priority == 0) {
-            downDeadline = now + VrrpTimers.skewNanos(settings.version(), effectivePriority, masterAdvertIntervalCentis);
+            armDownTimer(now, VrrpTimers.skewNanos(settings.version(), effectivePriority, masterAdvertIntervalCentis));
             return;
         }
         boolean preemptDelayRunning = settings.preemptDelayNanos() > 0
@@ -195,10 +209,11 @@ public final class VrrpInstance {
                 }
             }
             wantsMaster = false;
-            downDeadline = now + masterDownNanos();
+            armDownTimer(now, masterDownNanos());
         } else {
             log("received lower priority (" + priority + ") advert from "
                     + view.sourceAddress().getHostAddress() + " - discarding");
+            ignoredAdvert(now);
         }
     }
 
@@ -311,8 +326,8 @@ public final class VrrpInstance {
         } else if (!faulty && state == VrrpState.FAULT) {
             transition(VrrpState.BACKUP, now, "");
             if (basePriority == 255) {
-                downDeadline = now + VrrpTimers.centisToNanos(settings.advertIntervalCentis())
-                        + VrrpTimers.skewNanos(settings.version(), effectivePriority, settings.advertIntervalCentis());
+                armDownTimer(now, VrrpTimers.centisToNanos(settings.advertIntervalCentis())
+                        + VrrpTimers.skewNanos(settings.version(), effectivePriority, settings.advertIntervalCentis()));
             }
             if (syncGroup != null) {
                 syncGroup.memberFaultChanged(now);
@@ -365,12 +380,13 @@ public final class VrrpInstance {
             return;
         }
         log("Changing effective priority from " + effectivePriority + " to " + updated);
-        long oldDown = masterDownNanos();
         effectivePriority = updated;
+        long newDownTimer = masterDownNanos();
         if (state == VrrpState.BACKUP && downDeadline != NONE) {
-            // keepalived shifts the running down timer by the change in Master_Down_Interval.
-            downDeadline += masterDownNanos() - oldDown;
+            // keepalived moves the running timer by (new Master_Down_Interval - ms_down_timer).
+            downDeadline += newDownTimer - msDownTimerNanos;
         }
+        msDownTimerNanos = newDownTimer;
         if (settings.notifyPriorityChanges() && (state == VrrpState.MASTER || state == VrrpState.BACKUP)) {
             sink.notify(state == VrrpState.MASTER ? NotifyEvent.MASTER_PRIORITY : NotifyEvent.BACKUP_PRIORITY,
                     effectivePriority);
@@ -379,41 +395,51 @@ public final class VrrpInstance {
 
     // ---- the one transition choke point ----
 
-    /** Every state change: entry actions, log line, counters, notify. No-op when unchanged. */
+    /**
+     * Every state change: entry actions, log line, counters, notify — in keepalived's order
+     * ("Entering X STATE", priority 0 when a MASTER faults, VIPs removed, notify). No-op when
+     * unchanged. INIT is only entered by Stop.
+     */
     void transition(VrrpState target, long now, String logSuffix) {
         VrrpState previous = state;
         if (previous == target) {
             return;
         }
+        if (target == VrrpState.MASTER) {
+            state = target;
+            enterMaster(now);
+            return;
+        }
+        if (target != VrrpState.INIT) {
+            log("Entering " + target.name() + " STATE" + logSuffix);
+        }
         if (previous == VrrpState.MASTER) {
             leaveMaster(target);
         }
         state = target;
+        advertDeadline = NONE;
         switch (target) {
             case INIT -> {
-                // Only reached by Stop: timers off, notify STOP (the VIPs went in leaveMaster).
                 garp.cancel();
                 downDeadline = NONE;
-                advertDeadline = NONE;
                 preemptDeadline = NONE;
                 sink.notify(NotifyEvent.STOP, effectivePriority);
             }
-            case MASTER -> enterMaster(now);
             case BACKUP -> {
-                log("Entering BACKUP STATE" + logSuffix);
-                advertDeadline = NONE;
-                downDeadline = now + masterDownNanos();
+                if (previous == VrrpState.MASTER) {
+                    preemptDeadline = NONE;
+                }
+                armDownTimer(now, masterDownNanos());
                 sink.notify(NotifyEvent.BACKUP, effectivePriority);
             }
             case FAULT -> {
-                log("Entering FAULT STATE" + logSuffix);
-                advertDeadline = NONE;
                 downDeadline = NONE;
                 preemptDeadline = NONE;
                 wantsMaster = false;
                 masterAdvertIntervalCentis = settings.advertIntervalCentis();
                 sink.notify(NotifyEvent.FAULT, effectivePriority);
             }
+            default -> throw new IllegalStateException("unreachable: " + target);
         }
     }
 
@@ -464,6 +490,18 @@ public final class VrrpInstance {
         stats.advertSent++;
         if (priority == 0) {
             stats.priZeroSent++;
+        }
+    }
+
+    private void armDownTimer(long now, long lengthNanos) {
+        msDownTimerNanos = lengthNanos;
+        downDeadline = now + lengthNanos;
+    }
+
+    /** An advert was ignored in BACKUP: the timer runs on; remember what is left of it (keepalived). */
+    private void ignoredAdvert(long now) {
+        if (downDeadline != NONE) {
+            msDownTimerNanos = Math.max(0, downDeadline - now);
         }
     }
 

@@ -254,8 +254,9 @@ class VrrpInstanceTest {
         VrrpInstance instance = master(settings().priority(150).build());
         instance.handle(new LinkChanged(false), T0 + 20 * S);
         assertThat(instance.state()).isEqualTo(VrrpState.FAULT);
-        assertThat(sink.actions.get(0)).isEqualTo("advert prio=0");
-        assertThat(sink.actions).contains("remove 1", "notify FAULT 150", "log (VI_1) Entering FAULT STATE");
+        // keepalived's order: log, priority-0 advert, VIPs removed, notify.
+        assertThat(sink.actions).containsExactly("log (VI_1) Entering FAULT STATE", "advert prio=0",
+                "log (VI_1) removing VIPs.", "remove 1", "notify FAULT 150");
         assertThat(instance.stats().priZeroSent()).isEqualTo(1);
         // Adverts are ignored in FAULT.
         instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 90, 1)), T0 + 21 * S);
@@ -348,5 +349,24 @@ class VrrpInstanceTest {
         assertThat(sink.actions).containsExactly("notify STOP 150");
         assertThat(instance.state()).isEqualTo(VrrpState.INIT);
         assertThat(instance.nextDeadlineNanos()).isEqualTo(Long.MAX_VALUE);
+    }
+    @Test
+    void priorityChangeAfterAnIgnoredAdvertShiftsTheTimerAsKeepalivedDoes() {
+        VrrpInstance instance = start(settings().priority(150)
+                .trackers(List.of(new TrackerSettings("chk", -50, false))).build());
+        long deadline = instance.nextDeadlineNanos();
+        // A lower advert is ignored 1 s in: ms_down_timer becomes what is left (2.414062 s).
+        instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 90, 1)), T0 + S);
+        instance.handle(new TrackerChanged("chk", false), T0 + S);
+        // New Master_Down_Interval for 100 is 3.609375 s: the timer moves by 3.609375 - 2.414062 s.
+        assertThat(instance.nextDeadlineNanos()).isEqualTo(deadline + 3_609_375_000L - 2_414_062_000L);
+    }
+
+    @Test
+    void syncGroupMemberWantingMasterWaitsOneIntervalPlusMinimalSkew() {
+        VrrpInstance instance = new VrrpInstance(settings().priority(150).wantMaster(true).build(), sink);
+        new SyncGroup("SG1", false, line -> { }).add(instance);
+        instance.handle(new Start(true), T0);
+        assertThat(instance.nextDeadlineNanos() - T0).isEqualTo(S + 3_906_000L);
     }
 }
