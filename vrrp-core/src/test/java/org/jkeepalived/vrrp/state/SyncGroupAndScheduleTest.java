@@ -224,4 +224,16 @@ class SyncGroupAndScheduleTest {
                 "other".getBytes(StandardCharsets.US_ASCII), m, 255, "192.0.2.100")), T0 + S);
         assertThat(instance.stats().byKeepalivedName("auth_failure")).isEqualTo(1);
     }
+    @Test
+    void replayedAhAdvertIsAnAuthFailure() {
+        byte[] password = "secret2".getBytes(StandardCharsets.US_ASCII);
+        VrrpInstance instance = new VrrpInstance(settings().auth(AuthType.AH, password).build(), new RecordingSink());
+        instance.handle(new Start(true), T0);
+        Destination m = Destination.multicast(IpFamily.IPV4);
+        var advert = advert("192.0.2.2", 2, 200, 1, AuthType.AH, password, m, 255, "192.0.2.100");
+        instance.handle(new AdvertReceived(advert), T0 + S);
+        instance.handle(new AdvertReceived(advert), T0 + 2 * S);
+        assertThat(instance.stats().byKeepalivedName("auth_failure")).isEqualTo(1);
+        assertThat(instance.stats().advertRcvd()).isEqualTo(1);
+    }
 }
