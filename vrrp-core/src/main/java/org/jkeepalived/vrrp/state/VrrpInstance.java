@@ -52,6 +52,8 @@ public final class VrrpInstance {
     private long preemptDeadline = NONE;
     private boolean interfaceRunning = true;
     private boolean wantsMaster;
+    /** v3 unicast over IPv4 using the old checksum (configured, or adopted from a peer as 2.2.7 does). */
+    private boolean oldUnicastChecksum;
     /** For the stop transition: false with {@code -V} (keep VIPs, no priority 0). */
     private boolean releaseOnStop = true;
     private SyncGroup syncGroup;
@@ -75,6 +77,7 @@ public final class VrrpInstance {
         this.basePriority = settings.basePriority();
         this.effectivePriority = computeEffectivePriority();
         this.masterAdvertIntervalCentis = settings.advertIntervalCentis();
+        this.oldUnicastChecksum = settings.v3Checksum() == ChecksumForm.OLD_UNICAST;
     }
 
     /** Handles one event at {@code nowNanos}; returns the next deadline. */
@@ -166,6 +169,11 @@ public final class VrrpInstance {
         if (view.vrid() != settings.vrid() || view.family() != settings.family()) {
             return;
         }
+        if (!unicastChecksumAcceptable(view)) {
+            stats.reject(AdvertCheck.CHECKSUM);
+            ignoredAdvert(now);
+            return;
+        }
         AdvertCheck check = checks.check(view, basePriority, stats);
         if (check != AdvertCheck.VALID) {
             if (check != null) {
@@ -187,6 +195,27 @@ public final class VrrpInstance {
         } else {
             backupReceived(view, now);
         }
+    }
+
+    /**
+     * keepalived's unicast checksum compatibility (v3, IPv4, unicast): an advert with the old
+     * checksum switches us to it for good ("Setting unicast VRRPv3 checksum to old version");
+     * once switched, only the old form is accepted.
+     */
+    private boolean unicastChecksumAcceptable(AdvertView view) {
+        if (settings.version() != 3 || !settings.unicast() || view.destinationIsMulticast()) {
+            return true;
+        }
+        boolean old = view.checksumForm() == ChecksumForm.OLD_UNICAST;
+        if (oldUnicastChecksum) {
+            return old;
+        }
+        if (old && settings.v3Checksum() == ChecksumForm.PSEUDO_HEADER) {
+            oldUnicastChecksum = true;
+            sender.useOldUnicastChecksum();
+            log("Setting unicast VRRPv3 checksum to old version");
+        }
+        return true;
     }
 
     private void backupReceived(AdvertView view, long now) {
