@@ -16,11 +16,15 @@ import java.util.List;
  * @param quietAt       from here on no more faults; network lossless
  * @param checkAt       convergence must hold from here on
  * @param endAt         end of the run
+ * @param partitionCheckFrom PARTITION: from here until {@code partitionCheckTo} every side of the
+ *                      partition must have exactly one MASTER (and no transitions); else -1
+ * @param partitionCheckTo   end of that window (the heal)
  */
 record Scenario(long seed, Kind kind, List<NodeSpec> nodes, int vrids, boolean syncGroup, int version,
-                List<Fault> faults, long quietAt, long checkAt, long endAt) {
+                List<Fault> faults, long quietAt, long checkAt, long endAt, long partitionCheckFrom,
+                long partitionCheckTo) {
 
-    enum Kind { CHAOS, LINK_CUT, PRIORITY_ZERO }
+    enum Kind { CHAOS, LINK_CUT, PRIORITY_ZERO, PARTITION }
 
     /**
      * @param priority       base priority (1..255)

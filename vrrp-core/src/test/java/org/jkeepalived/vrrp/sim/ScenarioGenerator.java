@@ -23,8 +23,8 @@ final class ScenarioGenerator {
     static Scenario generate(long seed) {
         Random random = new Random(seed);
         int roll = random.nextInt(10);
-        Kind kind = roll < 6 ? Kind.CHAOS : roll < 8 ? Kind.LINK_CUT : Kind.PRIORITY_ZERO;
-        int nodeCount = 2 + random.nextInt(3);
+        Kind kind = roll < 5 ? Kind.CHAOS : roll < 7 ? Kind.LINK_CUT : roll < 9 ? Kind.PRIORITY_ZERO : Kind.PARTITION;
+        int nodeCount = kind == Kind.PARTITION ? 3 + random.nextInt(2) : 2 + random.nextInt(3);
         int version = random.nextInt(10) < 6 ? 2 : 3;
         int interval = version == 2 ? 100 * (1 + random.nextInt(2)) : new int[] {20, 50, 100, 200}[random.nextInt(4)];
         boolean chaos = kind == Kind.CHAOS;
@@ -35,8 +35,21 @@ final class ScenarioGenerator {
         long advert = VrrpTimers.centisToNanos(interval);
         List<Fault> faults = new ArrayList<>();
         long quietAt;
+        long partitionCheckFrom = -1;
+        long partitionCheckTo = -1;
         if (chaos) {
             quietAt = chaosFaults(random, nodeCount, mdi, faults);
+        } else if (kind == Kind.PARTITION) {
+            long splitAt = 2 * mdi + random.nextInt(1000) * MS;
+            int[] groups = new int[nodeCount];
+            for (int n = 0; n < nodeCount; n++) {
+                groups[n] = n < 2 ? n : random.nextInt(2);
+            }
+            faults.add(new Fault.Partition(splitAt, groups));
+            partitionCheckFrom = splitAt + mdi + 2 * advert + 20 * MS;
+            partitionCheckTo = partitionCheckFrom + Math.max(5 * advert, 3 * S);
+            faults.add(new Fault.Heal(partitionCheckTo));
+            quietAt = partitionCheckTo;
         } else {
             long cutAt = 2 * mdi + random.nextInt(1000) * MS;
             long restoreAt = cutAt + 2 * mdi + random.nextInt(1000) * MS;
@@ -53,7 +66,8 @@ final class ScenarioGenerator {
         long preemptExtra = maxPreemptDelay > 0 ? maxPreemptDelay + mdi + 2 * advert : 0;
         long checkAt = quietAt + mdi + 2 * advert + preemptExtra + (syncGroup ? mdi + advert : 0) + 20 * MS;
         long endAt = checkAt + Math.max(10 * advert, 5 * S);
-        return new Scenario(seed, kind, nodes, vrids, syncGroup, version, faults, quietAt, checkAt, endAt);
+        return new Scenario(seed, kind, nodes, vrids, syncGroup, version, faults, quietAt, checkAt, endAt,
+                partitionCheckFrom, partitionCheckTo);
     }
 
     private static List<NodeSpec> nodes(Random random, int count, int interval, boolean chaos) {

@@ -110,6 +110,9 @@ final class Simulation {
             push(fault.at(), FAULT, null, 0, 0, null, fault);
         }
         push(scenario.checkAt(), CHECK, null, 0, 0, null, null);
+        if (scenario.partitionCheckFrom() >= 0) {
+            push(scenario.partitionCheckFrom(), CHECK, null, 0, 0, null, null);
+        }
         push(scenario.endAt(), CHECK, null, 0, 0, null, null);
         long events = 0;
         while (!queue.isEmpty()) {
@@ -285,7 +288,7 @@ final class Simulation {
             return;
         }
         transitions++;
-        if (now > scenario.checkAt()) {
+        if (now > scenario.checkAt() || inPartitionWindow()) {
             fail("churn: node " + node.index + " VRID " + vrid + " went " + event + " while the network was quiet");
         }
         if (event == NotifyEvent.MASTER && vrid == FIRST_VRID && cutAt >= 0) {
@@ -355,12 +358,25 @@ final class Simulation {
         }
         if (now >= scenario.checkAt()) {
             for (int v = 0; v < scenario.vrids(); v++) {
-                checkConverged(v);
+                checkConverged(v, -1);
+            }
+        } else if (inPartitionWindow()) {
+            for (int side = 0; side < 2; side++) {
+                for (int v = 0; v < scenario.vrids(); v++) {
+                    checkConverged(v, side);
+                }
             }
         }
     }
 
-    private void checkConverged(int v) {
+    /** Inside the PARTITION kind's window where each side must have settled (the heal is excluded). */
+    private boolean inPartitionWindow() {
+        return scenario.partitionCheckFrom() >= 0 && now >= scenario.partitionCheckFrom()
+                && now < scenario.partitionCheckTo();
+    }
+
+    /** Exactly one MASTER among the live non-FAULT nodes (of partition {@code side}, or all for -1). */
+    private void checkConverged(int v, int side) {
         int masters = 0;
         int candidates = 0;
         SimNode master = null;
@@ -369,7 +385,7 @@ final class Simulation {
         // BACKUP for the whole group), so the winner's identity is only checked without groups.
         boolean identityKnown = !scenario.syncGroup();
         for (SimNode node : nodes) {
-            if (!node.alive || node.instances[v].state() == VrrpState.FAULT) {
+            if (!node.alive || node.instances[v].state() == VrrpState.FAULT || (side >= 0 && group[node.index] != side)) {
                 continue;
             }
             candidates++;
@@ -388,7 +404,7 @@ final class Simulation {
         }
         if (masters != (candidates > 0 ? 1 : 0)) {
             fail("not converged: " + masters + " MASTERs for VRID " + (FIRST_VRID + v) + " among " + candidates
-                    + " candidates at " + now + " (deadline " + scenario.checkAt() + ")");
+                    + " candidates" + (side >= 0 ? " on partition side " + side : "") + " at " + now);
         }
         if (identityKnown && master != null && master != best) {
             fail("node " + master.index + " is MASTER of VRID " + (FIRST_VRID + v) + " but node " + best.index

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The deterministic simulation: at least 10,000 seeded scenarios per run (CHAOS with loss, delay,
  * jitter, duplication, reordering, partitions, crashes, link flaps, tracker changes and stops;
- * LINK_CUT and PRIORITY_ZERO with exact takeover times). Seeds are fresh each run unless
+ * LINK_CUT and PRIORITY_ZERO with exact takeover times; PARTITION with exactly one MASTER on each
+ * side while split). Seeds are fresh each run unless
  * {@code -Dsim.baseSeed=N} is given; a failure prints its seed, and {@code -Dseed=N} replays
  * exactly that scenario. {@code -Dsim.scenarios=N} changes the count.
  */
