@@ -1,6 +1,7 @@
 package org.jkeepalived.vrrp.sim;
 
 import java.util.List;
+import org.jkeepalived.vrrp.codec.IpFamily;
 
 /**
  * A whole simulation run as data: nodes, their configuration, the fault schedule and when the
@@ -19,10 +20,12 @@ import java.util.List;
  * @param partitionCheckFrom PARTITION: from here until {@code partitionCheckTo} every side of the
  *                      partition must have exactly one MASTER (and no transitions); else -1
  * @param partitionCheckTo   end of that window (the heal)
+ * @param family        IPv4 or IPv6 (v3 only)
+ * @param unicast       adverts go to each other node as unicast peers (IPv4 only)
  */
 record Scenario(long seed, Kind kind, List<NodeSpec> nodes, int vrids, boolean syncGroup, int version,
                 List<Fault> faults, long quietAt, long checkAt, long endAt, long partitionCheckFrom,
-                long partitionCheckTo) {
+                long partitionCheckTo, IpFamily family, boolean unicast) {
 
     enum Kind { CHAOS, LINK_CUT, PRIORITY_ZERO, PARTITION }
 

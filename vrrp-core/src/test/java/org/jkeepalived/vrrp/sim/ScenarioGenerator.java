@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.jkeepalived.vrrp.codec.IpFamily;
 import org.jkeepalived.vrrp.sim.Scenario.Kind;
 import org.jkeepalived.vrrp.sim.Scenario.NodeSpec;
 import org.jkeepalived.vrrp.state.VrrpTimers;
@@ -31,6 +32,8 @@ final class ScenarioGenerator {
         List<NodeSpec> nodes = nodes(random, nodeCount, interval, chaos);
         int vrids = chaos && random.nextInt(10) < 3 ? 2 : 1;
         boolean syncGroup = vrids == 2 && random.nextBoolean();
+        IpFamily family = version == 3 && random.nextInt(4) == 0 ? IpFamily.IPV6 : IpFamily.IPV4;
+        boolean unicast = family == IpFamily.IPV4 && random.nextInt(5) == 0;
         long mdi = VrrpTimers.masterDownNanos(version, 1, interval, 3);
         long advert = VrrpTimers.centisToNanos(interval);
         List<Fault> faults = new ArrayList<>();
@@ -67,7 +70,7 @@ final class ScenarioGenerator {
         long checkAt = quietAt + mdi + 2 * advert + preemptExtra + (syncGroup ? mdi + advert : 0) + 20 * MS;
         long endAt = checkAt + Math.max(10 * advert, 5 * S);
         return new Scenario(seed, kind, nodes, vrids, syncGroup, version, faults, quietAt, checkAt, endAt,
-                partitionCheckFrom, partitionCheckTo);
+                partitionCheckFrom, partitionCheckTo, family, unicast);
     }
 
     private static List<NodeSpec> nodes(Random random, int count, int interval, boolean chaos) {

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.jkeepalived.vrrp.codec.AdvertView;
+import org.jkeepalived.vrrp.codec.IpFamily;
 import org.jkeepalived.vrrp.port.VirtualAddress;
 import org.jkeepalived.vrrp.state.InstanceEvent;
 import org.jkeepalived.vrrp.state.InstanceSettings;
@@ -32,12 +33,23 @@ final class SimNode {
     final AdvertView view = new AdvertView();
     final InstanceEvent.AdvertReceived received = new InstanceEvent.AdvertReceived(view);
 
-    SimNode(int index, Scenario.NodeSpec spec) {
+    SimNode(int index, Scenario.NodeSpec spec, IpFamily family) {
         this.index = index;
         this.spec = spec;
         this.mac = new byte[] {2, 0, 0, 0, 0, (byte) (index + 1)};
+        this.address = addressOf(index, family);
+    }
+
+    /** 192.0.2.(index+1) or fe80::(index+1): the last byte identifies the node. */
+    static InetAddress addressOf(int index, IpFamily family) {
+        byte[] raw = family == IpFamily.IPV4 ? new byte[] {(byte) 192, 0, 2, 0} : new byte[16];
+        if (family == IpFamily.IPV6) {
+            raw[0] = (byte) 0xfe;
+            raw[1] = (byte) 0x80;
+        }
+        raw[raw.length - 1] = (byte) (index + 1);
         try {
-            this.address = InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, (byte) (index + 1)});
+            return InetAddress.getByAddress(raw);
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
@@ -56,12 +68,14 @@ final class SimNode {
             int vrid = Simulation.FIRST_VRID + v;
             InstanceSettings settings = InstanceSettings.builder("VI_" + vrid, vrid)
                     .version(scenario.version())
+                    .family(scenario.family())
+                    .unicastPeers(scenario.unicast() ? sim.peersOf(this) : List.of())
                     .advertIntervalCentis(spec.intervalCentis())
                     .priority(spec.priority())
                     .wantMaster(spec.priority() == 255)
                     .nopreempt(spec.nopreempt())
                     .preemptDelayNanos(spec.preemptDelayNanos())
-                    .virtualAddresses(List.of(Simulation.vip(vrid)))
+                    .virtualAddresses(List.of(Simulation.vip(vrid, scenario.family())))
                     .sourceMac(mac)
                     .sourceAddress(address)
                     .trackers(List.of(new TrackerSettings("chk", spec.trackerWeight(), false)))
@@ -112,7 +126,7 @@ final class SimNode {
 
         @Override
         public byte[] unicastPeerMac(InetAddress peer) {
-            return null;
+            return sim.macOf(peer);
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.util.PriorityQueue;
 import java.util.Random;
 import org.jkeepalived.vrrp.codec.AdvertCheck;
 import org.jkeepalived.vrrp.codec.FrameLayout;
+import org.jkeepalived.vrrp.codec.IpFamily;
 import org.jkeepalived.vrrp.port.VirtualAddress;
 import org.jkeepalived.vrrp.sim.Scenario.Kind;
 import org.jkeepalived.vrrp.state.InstanceEvent;
@@ -85,17 +86,20 @@ final class Simulation {
         this.random = new Random(scenario.seed() * 31 + 7);
         this.nodes = new SimNode[scenario.nodes().size()];
         for (int i = 0; i < nodes.length; i++) {
-            nodes[i] = new SimNode(i, scenario.nodes().get(i));
+            nodes[i] = new SimNode(i, scenario.nodes().get(i), scenario.family());
         }
         this.group = new int[nodes.length];
         this.lastResetAt = new long[nodes.length][scenario.vrids()];
         this.lastPriorityZeroAt = new long[nodes.length][scenario.vrids()];
     }
 
-    static VirtualAddress vip(int vrid) {
+    /** 198.51.100.VRID or 2001:db8::VRID. */
+    static VirtualAddress vip(int vrid, IpFamily family) {
         try {
-            InetAddress address = InetAddress.getByAddress(new byte[] {(byte) 198, 51, 100, (byte) vrid});
-            return new VirtualAddress(address, 32, "eth0", null, null, null, 0, true, false);
+            byte[] raw = family == IpFamily.IPV4 ? new byte[] {(byte) 198, 51, 100, (byte) vrid}
+                    : new byte[] {0x20, 0x01, 0x0d, (byte) 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) vrid};
+            InetAddress address = InetAddress.getByAddress(raw);
+            return new VirtualAddress(address, raw.length * 8, "eth0", null, null, null, 0, true, false);
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
@@ -183,12 +187,37 @@ final class Simulation {
         }
     }
 
+    /** The other nodes' addresses, as unicast peers. */
+    java.util.List<InetAddress> peersOf(SimNode node) {
+        java.util.List<InetAddress> peers = new java.util.ArrayList<>();
+        for (SimNode other : nodes) {
+            if (other != node) {
+                peers.add(other.address);
+            }
+        }
+        return peers;
+    }
+
+    /** Neighbour resolution on the simulated LAN: the MAC of the node owning {@code address}. */
+    byte[] macOf(InetAddress address) {
+        for (SimNode node : nodes) {
+            if (node.address.equals(address)) {
+                return node.mac;
+            }
+        }
+        return null;
+    }
+
     private void deliver(SimNode to, byte[] frame) {
-        if (!to.alive || !to.linkUp || FrameLayout.ETHERTYPE_IPV4 != (((frame[12] & 0xff) << 8) | (frame[13] & 0xff))
-                || frame[23] != FrameLayout.PROTOCOL_VRRP) {
+        int ethertype = ((frame[12] & 0xff) << 8) | (frame[13] & 0xff);
+        boolean ipv4 = ethertype == FrameLayout.ETHERTYPE_IPV4 && frame[23] == FrameLayout.PROTOCOL_VRRP;
+        boolean ipv6 = ethertype == FrameLayout.ETHERTYPE_IPV6 && frame[20] == FrameLayout.PROTOCOL_VRRP;
+        boolean unicastMac = (frame[0] & 1) == 0;
+        if (!to.alive || !to.linkUp || !(ipv4 || ipv6)
+                || (unicastMac && !java.util.Arrays.equals(frame, 0, 6, to.mac, 0, 6))) {
             return;
         }
-        int from = (frame[29] & 0xff) - 1;
+        int from = (frame[ipv4 ? 29 : 37] & 0xff) - 1;
         if (from < 0 || from >= nodes.length || group[from] != group[to.index]) {
             return;
         }
