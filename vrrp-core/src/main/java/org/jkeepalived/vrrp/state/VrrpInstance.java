@@ -104,7 +104,7 @@ public final class VrrpInstance {
 
     private void onStart(boolean running, long now) {
         interfaceRunning = running;
-        log("removing VIPs.");
+        logDetail("removing VIPs.");
         sink.removeAddresses(allAddresses);
         if (hasOwnFault() || groupHasFault()) {
             transition(VrrpState.FAULT, now, " (init)");
@@ -142,7 +142,7 @@ public final class VrrpInstance {
             garp.onTimer(now, sink, stats);
         } else if ((state == VrrpState.BACKUP || state == VrrpState.INIT) && downDeadline <= now) {
             downDeadline = NONE;
-            log("Receive advertisement timeout");
+            logDetail("Receive advertisement timeout");
             goToMaster(now);
         }
     }
@@ -313,7 +313,7 @@ public final class VrrpInstance {
 
     private void adoptMasterInterval(int centis) {
         if (centis != masterAdvertIntervalCentis && centis > 0) {
-            log("advertisement interval updated from " + masterAdvertIntervalCentis * 10 + "ms to "
+            logDetail("advertisement interval updated from " + masterAdvertIntervalCentis * 10 + "ms to "
                     + centis * 10 + "ms by master");
             masterAdvertIntervalCentis = centis;
         }
@@ -481,10 +481,10 @@ public final class VrrpInstance {
         downDeadline = NONE;
         preemptDeadline = NONE;
         advertDeadline = now + VrrpTimers.centisToNanos(settings.advertIntervalCentis());
-        log("setting VIPs.");
+        logDetail("setting VIPs.");
         sink.addAddresses(allAddresses);
         for (VirtualAddress vip : allAddresses) {
-            log(vip.isIpv6()
+            logDetail(vip.isIpv6()
                     ? "Sending/queueing Unsolicited Neighbour Adverts on " + vip.device() + " for "
                     + vip.address().getHostAddress()
                     : "Sending/queueing gratuitous ARPs on " + vip.device() + " for " + vip.address().getHostAddress());
@@ -503,12 +503,12 @@ public final class VrrpInstance {
         if (stopping || target == VrrpState.FAULT) {
             sendAdvert(0);
             if (stopping) {
-                log("sent 0 priority");
+                logDetail("sent 0 priority");
             }
         }
         stats.releaseMaster++;
         garp.cancel();
-        log("removing VIPs.");
+        logDetail("removing VIPs.");
         sink.removeAddresses(allAddresses);
     }
 
@@ -540,7 +540,12 @@ public final class VrrpInstance {
     }
 
     private void log(String message) {
-        sink.log(prefix + message);
+        sink.log(prefix + message, false);
+    }
+
+    /** A line keepalived prints only with {@code -D}. */
+    private void logDetail(String message) {
+        sink.log(prefix + message, true);
     }
 
     // ---- sync-group hooks (package-private) ----

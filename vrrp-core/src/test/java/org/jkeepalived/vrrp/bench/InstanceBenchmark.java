@@ -78,7 +78,7 @@ public class InstanceBenchmark {
         }
 
         @Override
-        public void log(String line) {
+        public void log(String line, boolean detail) {
         }
     };
 

@@ -145,7 +145,7 @@ final class SimNode {
         }
 
         @Override
-        public void log(String line) {
+        public void log(String line, boolean detail) {
             sim.trace(node, line);
         }
     }

@@ -369,4 +369,14 @@ class VrrpInstanceTest {
         instance.handle(new Start(true), T0);
         assertThat(instance.nextDeadlineNanos() - T0).isEqualTo(S + 3_906_000L);
     }
+    @Test
+    void linesKeepalivedPrintsOnlyWithLogDetailAreMarked() {
+        VrrpInstance instance = start(settings().priority(150).build());
+        instance.handle(TimerExpired.INSTANCE, instance.nextDeadlineNanos());
+        instance.handle(new Stop(true), T0 + 20 * S);
+        assertThat(sink.detailLogs).containsExactly("(VI_1) removing VIPs.", "(VI_1) Receive advertisement timeout",
+                "(VI_1) setting VIPs.", "(VI_1) Sending/queueing gratuitous ARPs on eth0 for 192.0.2.100",
+                "(VI_1) sent 0 priority", "(VI_1) removing VIPs.");
+        assertThat(sink.logs).contains("(VI_1) Entering BACKUP STATE (init)", "(VI_1) Entering MASTER STATE");
+    }
 }
