@@ -115,8 +115,10 @@ class VrrpInstanceTest {
     void masterReceivingLowerPriorityAdvertsAndStaysMaster() {
         VrrpInstance instance = master(settings().priority(150).build());
         instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 90, 1)), T0 + 20 * S);
-        assertThat(sink.logs).containsExactly(
+        assertThat(sink.logs).contains(
                 "(VI_1) Received advert from 192.0.2.2 with lower priority 90, ours 150, forcing new election");
+        // garp_lower_prio_repeat defaults to garp_master_repeat (5).
+        assertThat(sink.count("garp")).isEqualTo(5);
         assertThat(sink.actions).contains("advert prio=150");
         assertThat(sink.notifications).containsExactly("MASTER_RX_LOWER_PRI 150");
         assertThat(instance.state()).isEqualTo(VrrpState.MASTER);
@@ -374,9 +376,10 @@ class VrrpInstanceTest {
         VrrpInstance instance = start(settings().priority(150).build());
         instance.handle(TimerExpired.INSTANCE, instance.nextDeadlineNanos());
         instance.handle(new Stop(true), T0 + 20 * S);
+        String garp = "Sending gratuitous ARP on eth0 for 192.0.2.100";
         assertThat(sink.detailLogs).containsExactly("(VI_1) removing VIPs.", "(VI_1) Receive advertisement timeout",
                 "(VI_1) setting VIPs.", "(VI_1) Sending/queueing gratuitous ARPs on eth0 for 192.0.2.100",
-                "(VI_1) sent 0 priority", "(VI_1) removing VIPs.");
+                garp, garp, garp, garp, garp, "(VI_1) sent 0 priority", "(VI_1) removing VIPs.");
         assertThat(sink.logs).contains("(VI_1) Entering BACKUP STATE (init)", "(VI_1) Entering MASTER STATE");
     }
 }
