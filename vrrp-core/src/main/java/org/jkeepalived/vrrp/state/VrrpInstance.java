@@ -166,6 +166,11 @@ public final class VrrpInstance {
         if (state == VrrpState.FAULT || state == VrrpState.INIT) {
             return;
         }
+        if (view.checksumForm() == null) {
+            // The caller handed over a view that did not pass AdvertView's checks: count, never trust it.
+            stats.reject(AdvertCheck.MALFORMED_IP);
+            return;
+        }
         if (view.vrid() != settings.vrid() || view.family() != settings.family()) {
             return;
         }

@@ -382,4 +382,14 @@ class VrrpInstanceTest {
                 garp, garp, garp, garp, garp, "(VI_1) sent 0 priority", "(VI_1) removing VIPs.");
         assertThat(sink.logs).contains("(VI_1) Entering BACKUP STATE (init)", "(VI_1) Entering MASTER STATE");
     }
+    @Test
+    void aViewThatFailedItsChecksIsCountedNotTrusted() {
+        VrrpInstance instance = start(settings().build());
+        long deadline = instance.nextDeadlineNanos();
+        org.jkeepalived.vrrp.codec.AdvertView bad = new org.jkeepalived.vrrp.codec.AdvertView();
+        bad.wrapFrame(new byte[10], 0, 10);
+        instance.handle(new AdvertReceived(bad), T0 + S);
+        assertThat(instance.stats().rejected(AdvertCheck.MALFORMED_IP)).isEqualTo(1);
+        assertThat(instance.nextDeadlineNanos()).isEqualTo(deadline);
+    }
 }
