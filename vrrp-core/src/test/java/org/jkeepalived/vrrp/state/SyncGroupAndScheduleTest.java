@@ -181,6 +181,7 @@ class SyncGroupAndScheduleTest {
         instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 200, 1)), T0 + S);
         assertThat(instance.stats().rejected(AdvertCheck.UNICAST_SOURCE)).isEqualTo(1);
         assertThat(instance.stats().rejected(AdvertCheck.UNICAST_TTL)).isEqualTo(1);
+        assertThat(instance.stats().byKeepalivedName("ip_ttl_err")).isEqualTo(1);
         assertThat(instance.stats().byKeepalivedName("addr_list_err")).isEqualTo(1);
         long before = instance.nextDeadlineNanos();
         instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 200, 1, AuthType.NONE, null, toUs, 255,
