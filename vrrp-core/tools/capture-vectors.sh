@@ -2,7 +2,9 @@
 # Captures adverts, gratuitous ARPs and unsolicited NAs from a real keepalived 2.2.7 running inside a
 # private pair of network namespaces, and writes them as a pcap plus one text line per frame (hex).
 #
-# Usage: capture-vectors.sh OUTDIR
+# Usage: capture-vectors.sh OUTDIR [VECTORDIR]
+# With VECTORDIR, annotate-vectors.py then writes the annotated hex vectors there
+# (vrrp-core/src/test/resources/vectors).
 # Needs root, iproute2 (ip netns), keepalived and tcpdump. keepalived runs only inside the namespace
 # "kaA-<suffix>" and is killed (together with tcpdump and the namespaces) by the EXIT trap.
 set -euo pipefail
@@ -162,3 +164,7 @@ tshark -r "$out/keepalived-2.2.7.pcap" -T fields -e frame.number -e frame.time_r
 # One line per frame: frame number, then the whole Ethernet frame in hex.
 tcpdump -r "$out/keepalived-2.2.7.pcap" -nn -xx -e 2>/dev/null > "$out/keepalived-2.2.7.hexdump.txt"
 echo "captured $(wc -l < "$out/keepalived-2.2.7.summary.txt") frames into $out"
+if [ -n "${2:-}" ]; then
+    python3 "$(dirname "$0")/annotate-vectors.py" "$out/keepalived-2.2.7.pcap" "$2"
+    cp "$out/keepalived-2.2.7.conf" "$out/keepalived-2.2.7.summary.txt" "$2/"
+fi

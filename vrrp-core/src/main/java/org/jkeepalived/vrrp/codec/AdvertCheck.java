@@ -31,14 +31,17 @@ public enum AdvertCheck {
     AUTH_TYPE_MISMATCH("authtype_mismatch"),
     /** Instance: PASS data or AH ICV wrong. */
     AUTH_FAILURE("auth_failure"),
-    /** Instance: v2 advert interval differs from ours. */
+    /**
+     * Instance: v2 advert interval differs from ours. keepalived 2.2.7 drops these without
+     * counting; we count them under advert_interval_err, the counter it reports (always 0).
+     */
     ADVERT_INTERVAL("advert_interval_err"),
     /** Instance: VIP count or addresses differ (keepalived 2.2.7 rejects), or multicast vs unicast mismatch. */
     ADDRESS_LIST("addr_list_err"),
     /** Instance: unicast advert from an address that is not a configured peer. */
     UNICAST_SOURCE(null),
-    /** Instance: unicast peer's TTL outside [min_ttl, max_ttl]. */
-    UNICAST_TTL(null);
+    /** Instance: unicast peer's TTL outside [min_ttl, max_ttl] (counted as ip_ttl_err, as 2.2.7 does). */
+    UNICAST_TTL("ip_ttl_err");
 
     private final String keepalivedStat;
 

@@ -25,6 +25,7 @@ public final class AdvertEncoder {
     private final int ipPacketLength;
     private final int vrrpLength;
     private final AhAuthenticator ah;
+    private ChecksumForm v3Checksum;
 
     public AdvertEncoder(AdvertTemplate template) {
         this.template = template;
@@ -37,6 +38,7 @@ public final class AdvertEncoder {
         frame = new byte[ipOffset + ipPacketLength];
         frameBuffer = ByteBuffer.wrap(frame);
         ah = withAh ? new AhAuthenticator(template.authPassword()) : null;
+        v3Checksum = template.v3Checksum();
         layOutFixedBytes(ipv4, withAh);
     }
 
@@ -87,6 +89,17 @@ public final class AdvertEncoder {
     /** The template this encoder was built from. */
     public AdvertTemplate template() {
         return template;
+    }
+
+    /**
+     * Switches the v3-over-IPv4 checksum form from now on (keepalived moves a unicast instance to
+     * the old form when its peer uses it). Ignored for v2 and IPv6.
+     */
+    public void setV3ChecksumForm(ChecksumForm form) {
+        if (form == ChecksumForm.V2_MESSAGE) {
+            throw new IllegalArgumentException("not a VRRPv3 checksum form: " + form);
+        }
+        v3Checksum = form;
     }
 
     /** Length in bytes of every frame this encoder produces. */
@@ -145,10 +158,10 @@ public final class AdvertEncoder {
         System.arraycopy(to.address(), 0, frame, ip + IPV4_DESTINATION_OFFSET, 4);
         putU16(frame, ip + IPV4_ID_OFFSET, ipId);
         int checksum;
-        if (template.version() == 2 || template.v3Checksum() == ChecksumForm.MESSAGE_ONLY) {
+        if (template.version() == 2 || v3Checksum == ChecksumForm.MESSAGE_ONLY) {
             checksum = InetChecksum.of(frame, v, vrrpLength);
         } else {
-            byte[] pseudoDestination = template.v3Checksum() == ChecksumForm.OLD_UNICAST && !to.isMulticast()
+            byte[] pseudoDestination = v3Checksum == ChecksumForm.OLD_UNICAST && !to.isMulticast()
                     ? VRRP_GROUP_IPV4 : to.address();
             checksum = pseudoHeaderChecksum(ip + IPV4_SOURCE_OFFSET, pseudoDestination, 4);
         }

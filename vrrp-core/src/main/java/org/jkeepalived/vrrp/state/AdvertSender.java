@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jkeepalived.vrrp.codec.AdvertEncoder;
 import org.jkeepalived.vrrp.codec.AdvertTemplate;
+import org.jkeepalived.vrrp.codec.ChecksumForm;
 import org.jkeepalived.vrrp.codec.Destination;
 import org.jkeepalived.vrrp.port.VirtualAddress;
 
@@ -67,6 +68,11 @@ final class AdvertSender {
             sent++;
         }
         return sent;
+    }
+
+    /** keepalived's unicast checksum compatibility: send the pre-2.0 v3 checksum from now on. */
+    void useOldUnicastChecksum() {
+        encoder.setV3ChecksumForm(ChecksumForm.OLD_UNICAST);
     }
 
     /** AH: resynchronise the sequence after a lower-priority master's advert (keepalived does). */

@@ -21,6 +21,8 @@ final class GarpScheduler {
     private final byte[] sourceMac;
     private final boolean router;
     private final byte[][] addresses;
+    /** keepalived's per-frame -D lines, built once so that sending does not allocate. */
+    private final String[] frameLogLines;
     private final byte[] frame = new byte[AddressAnnouncements.NA_LENGTH];
     private final ByteBuffer frameBuffer = ByteBuffer.wrap(frame);
 
@@ -35,14 +37,16 @@ final class GarpScheduler {
         settings = instance.garp();
         sourceMac = instance.sourceMac();
         router = instance.ipv6Router();
-        List<byte[]> all = new ArrayList<>();
-        for (VirtualAddress vip : instance.virtualAddresses()) {
-            all.add(vip.address().getAddress());
+        List<VirtualAddress> vips = new ArrayList<>(instance.virtualAddresses());
+        vips.addAll(instance.excludedAddresses());
+        addresses = new byte[vips.size()][];
+        frameLogLines = new String[vips.size()];
+        for (int i = 0; i < addresses.length; i++) {
+            VirtualAddress vip = vips.get(i);
+            addresses[i] = vip.address().getAddress();
+            frameLogLines[i] = (vip.isIpv6() ? "Sending unsolicited Neighbour Advert on " : "Sending gratuitous ARP on ")
+                    + vip.device() + " for " + vip.address().getHostAddress();
         }
-        for (VirtualAddress vip : instance.excludedAddresses()) {
-            all.add(vip.address().getAddress());
-        }
-        addresses = all.toArray(new byte[0][]);
     }
 
     /** Becoming MASTER: first burst now, second after the delay, refresh if configured. */
@@ -102,11 +106,13 @@ final class GarpScheduler {
 
     private void sendDueFrames(long now, InstanceSink sink, InstanceStats stats) {
         while (burstFramesLeft > 0) {
-            byte[] address = addresses[burstIndex % addresses.length];
+            int vip = burstIndex % addresses.length;
+            byte[] address = addresses[vip];
             int length = address.length == 4
                     ? AddressAnnouncements.writeGratuitousArp(frame, 0, sourceMac, address)
                     : AddressAnnouncements.writeUnsolicitedNa(frame, 0, sourceMac, address, router);
             frameBuffer.limit(length).position(0);
+            sink.log(frameLogLines[vip], true);
             sink.sendFrame(frameBuffer);
             stats.garpSent++;
             burstIndex++;

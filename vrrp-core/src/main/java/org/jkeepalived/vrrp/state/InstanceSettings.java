@@ -31,8 +31,8 @@ import org.jkeepalived.vrrp.port.VirtualAddress;
  *                             also "our primary IP" in equal-priority elections
  * @param unicastPeers         unicast peers; empty = multicast
  * @param unicastTtl           TTL/hop limit sent (255 for multicast)
- * @param minTtl               unicast: lowest accepted TTL (0 = no check)
- * @param maxTtl               unicast: highest accepted TTL (255 = no check)
+ * @param minTtl               unicast: lowest accepted TTL, checked with {@code check_unicast_src} (2.2.7)
+ * @param maxTtl               unicast: highest accepted TTL, checked likewise
  * @param checkUnicastSource   {@code check_unicast_src}: unicast sources must be configured peers
  * @param garp                 gratuitous ARP / NA schedule
  * @param lowerPrioNoAdvert    {@code lower_prio_no_advert} (on in strict mode)

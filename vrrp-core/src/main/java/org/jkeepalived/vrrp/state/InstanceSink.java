@@ -31,6 +31,11 @@ public interface InstanceSink {
     /** A notify-script / FIFO event with the instance's effective priority at that moment. */
     void notify(NotifyEvent event, int effectivePriority);
 
-    /** One log line, already in keepalived's wording with the {@code (VI_1)} prefix. */
-    void log(String line);
+    /**
+     * One log line, already in keepalived's wording with the {@code (VI_1)} prefix.
+     *
+     * @param detail true for lines keepalived 2.2.7 prints only with {@code -D / --log-detail}
+     *               ("Receive advertisement timeout", "setting VIPs.", "sent 0 priority", …)
+     */
+    void log(String line, boolean detail);
 }

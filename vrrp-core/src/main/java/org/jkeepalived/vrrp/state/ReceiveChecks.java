@@ -10,8 +10,10 @@ import org.jkeepalived.vrrp.port.VirtualAddress;
 /**
  * The instance-dependent advert checks, in keepalived's order (keepalived-runtime.md §7): AH
  * presence, version, v2 auth type / PASS / AH, v2 interval, multicast-vs-unicast, owner ignoring
- * adverts, then (counting advert_rcvd) the VIP list — rejected on mismatch as 2.2.7 does — and the
- * unicast source and TTL. Allocation-free. Not thread-safe.
+ * adverts, then (counting advert_rcvd) the VIP list — rejected on mismatch as 2.2.7 does — and,
+ * with {@code check_unicast_src}, the unicast source and its TTL range. Like 2.2.7, the VIP and
+ * unicast checks are skipped with {@code skip_check_adv_addr} while the master is unchanged.
+ * Allocation-free. Not thread-safe.
  */
 final class ReceiveChecks {
 
@@ -67,18 +69,25 @@ final class ReceiveChecks {
         if (settings.unicast() == view.destinationIsMulticast()) {
             return AdvertCheck.ADDRESS_LIST;
         }
+        boolean masterChanged = !haveLastMaster || !view.sourceAddressEquals(lastMaster);
+        boolean checkAddresses = masterChanged || !settings.skipCheckAdvAddr();
+        // 2.2.7 order: a wrong count is refused before the advert is counted as received.
+        if (checkAddresses && view.addressCount() != vips.length) {
+            return AdvertCheck.ADDRESS_LIST;
+        }
         if (settings.ownerIgnoreAdverts() && basePriority == 255) {
             return null;
         }
         stats.advertRcvd++;
-        boolean masterChanged = !haveLastMaster || !view.sourceAddressEquals(lastMaster);
-        if ((masterChanged || !settings.skipCheckAdvAddr()) && !addressesMatch(view)) {
-            return AdvertCheck.ADDRESS_LIST;
-        }
-        if (settings.unicast()) {
-            AdvertCheck unicast = checkUnicastSource(view);
-            if (unicast != AdvertCheck.VALID) {
-                return unicast;
+        if (checkAddresses) {
+            if (!addressesMatch(view)) {
+                return AdvertCheck.ADDRESS_LIST;
+            }
+            if (settings.unicast() && settings.checkUnicastSource()) {
+                AdvertCheck unicast = checkUnicastSource(view);
+                if (unicast != AdvertCheck.VALID) {
+                    return unicast;
+                }
             }
         }
         view.copySourceAddress(lastMaster, 0);
@@ -121,11 +130,8 @@ final class ReceiveChecks {
         return true;
     }
 
+    /** {@code check_unicast_src}: the source must be a peer, its TTL within the peer's range (2.2.7). */
     private AdvertCheck checkUnicastSource(AdvertView view) {
-        boolean rangeConfigured = settings.minTtl() > 0 || settings.maxTtl() < 255;
-        if (!settings.checkUnicastSource() && !rangeConfigured) {
-            return AdvertCheck.VALID;
-        }
         for (byte[] peer : peers) {
             if (view.sourceAddressEquals(peer)) {
                 int ttl = view.ttl();

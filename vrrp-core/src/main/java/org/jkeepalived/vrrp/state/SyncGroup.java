@@ -17,6 +17,7 @@ public final class SyncGroup {
     private final String name;
     private final boolean trackingWeight;
     private final List<VrrpInstance> members = new ArrayList<>();
+    private final List<VrrpInstance> membersView = java.util.Collections.unmodifiableList(members);
     private final java.util.function.Consumer<String> logger;
     private boolean propagating;
 
@@ -35,8 +36,9 @@ public final class SyncGroup {
         member.joinSyncGroup(this);
     }
 
+    /** The members, as a read-only live view (no copy: safe to call after every event). */
     public List<VrrpInstance> members() {
-        return List.copyOf(members);
+        return membersView;
     }
 
     public String name() {

@@ -42,10 +42,20 @@ public final class VrrpInstance {
     private int effectivePriority;
     private int masterAdvertIntervalCentis;
     private long downDeadline = NONE;
+    /**
+     * keepalived's {@code ms_down_timer}: the length the down timer was last armed with (or what
+     * remained of it when an advert was ignored); a priority change shifts the running timer by
+     * the difference between the new Master_Down_Interval and this.
+     */
+    private long msDownTimerNanos;
     private long advertDeadline = NONE;
     private long preemptDeadline = NONE;
     private boolean interfaceRunning = true;
     private boolean wantsMaster;
+    /** v3 unicast over IPv4 using the old checksum (configured, or adopted from a peer as 2.2.7 does). */
+    private boolean oldUnicastChecksum;
+    /** For the stop transition: false with {@code -V} (keep VIPs, no priority 0). */
+    private boolean releaseOnStop = true;
     private SyncGroup syncGroup;
 
     public VrrpInstance(InstanceSettings settings, InstanceSink sink) {
@@ -67,6 +77,7 @@ public final class VrrpInstance {
         this.basePriority = settings.basePriority();
         this.effectivePriority = computeEffectivePriority();
         this.masterAdvertIntervalCentis = settings.advertIntervalCentis();
+        this.oldUnicastChecksum = settings.v3Checksum() == ChecksumForm.OLD_UNICAST;
     }
 
     /** Handles one event at {@code nowNanos}; returns the next deadline. */
@@ -80,7 +91,7 @@ public final class VrrpInstance {
         } else if (event instanceof InstanceEvent.Start start) {
             onStart(start.interfaceRunning(), nowNanos);
         } else if (event instanceof InstanceEvent.Stop stop) {
-            onStop(stop.releaseMaster());
+            onStop(stop.releaseMaster(), nowNanos);
         } else if (event instanceof InstanceEvent.LinkChanged link) {
             onLinkChanged(link.running(), nowNanos);
         } else if (event instanceof InstanceEvent.TrackerChanged tracker) {
@@ -93,29 +104,31 @@ public final class VrrpInstance {
 
     private void onStart(boolean running, long now) {
         interfaceRunning = running;
-        log("removing VIPs.");
+        logDetail("removing VIPs.");
         sink.removeAddresses(allAddresses);
         if (hasOwnFault() || groupHasFault()) {
             transition(VrrpState.FAULT, now, " (init)");
         } else if (settings.wantMaster() && basePriority == 255) {
             // keepalived: an address owner becomes MASTER 1 µs after startup, without a BACKUP phase.
-            downDeadline = now + 1_000;
+            armDownTimer(now, 1_000);
         } else {
             transition(VrrpState.BACKUP, now, " (init)");
+            if (syncGroup != null && settings.wantMaster()) {
+                // keepalived: a sync-group member that wants MASTER waits one interval + minimal skew.
+                armDownTimer(now, VrrpTimers.centisToNanos(masterAdvertIntervalCentis)
+                        + VrrpTimers.skewNanos(settings.version(), 255, masterAdvertIntervalCentis));
+            }
         }
     }
 
-    private void onStop(boolean releaseMaster) {
-        if (state == VrrpState.MASTER && releaseMaster) {
-            sendAdvert(0);
-            log("sent 0 priority");
-            log("removing VIPs.");
-            sink.removeAddresses(allAddresses);
+    private void onStop(boolean releaseMaster, long now) {
+        releaseOnStop = releaseMaster;
+        if (state == VrrpState.INIT) {
+            downDeadline = NONE;
+            sink.notify(NotifyEvent.STOP, effectivePriority);
+            return;
         }
-        garp.cancel();
-        downDeadline = advertDeadline = NONE;
-        sink.notify(NotifyEvent.STOP, effectivePriority);
-        state = VrrpState.INIT;
+        transition(VrrpState.INIT, now, "");
     }
 
     // ---- timers ----
@@ -129,7 +142,7 @@ public final class VrrpInstance {
             garp.onTimer(now, sink, stats);
         } else if ((state == VrrpState.BACKUP || state == VrrpState.INIT) && downDeadline <= now) {
             downDeadline = NONE;
-            log("Receive advertisement timeout");
+            logDetail("Receive advertisement timeout");
             goToMaster(now);
         }
     }
@@ -138,7 +151,7 @@ public final class VrrpInstance {
         wantsMaster = true;
         if (syncGroup != null && !syncGroup.allWantMaster(this)) {
             // Held in BACKUP until every member wants MASTER (vrrp_sync_can_goto_master).
-            downDeadline = now + masterDownNanos();
+            armDownTimer(now, masterDownNanos());
             return;
         }
         transition(VrrpState.MASTER, now, "");
@@ -153,13 +166,26 @@ public final class VrrpInstance {
         if (state == VrrpState.FAULT || state == VrrpState.INIT) {
             return;
         }
+        if (view.checksumForm() == null) {
+            // The caller handed over a view that did not pass AdvertView's checks: count, never trust it.
+            stats.reject(AdvertCheck.MALFORMED_IP);
+            return;
+        }
         if (view.vrid() != settings.vrid() || view.family() != settings.family()) {
+            return;
+        }
+        if (!unicastChecksumAcceptable(view)) {
+            stats.reject(AdvertCheck.CHECKSUM);
+            ignoredAdvert(now);
             return;
         }
         AdvertCheck check = checks.check(view, basePriority, stats);
         if (check != AdvertCheck.VALID) {
             if (check != null) {
                 stats.reject(check);
+            }
+            if (state == VrrpState.BACKUP) {
+                ignoredAdvert(now);
             }
             return;
         }
@@ -176,10 +202,31 @@ public final class VrrpInstance {
         }
     }
 
+    /**
+     * keepalived's unicast checksum compatibility (v3, IPv4, unicast): an advert with the old
+     * checksum switches us to it for good ("Setting unicast VRRPv3 checksum to old version");
+     * once switched, only the old form is accepted.
+     */
+    private boolean unicastChecksumAcceptable(AdvertView view) {
+        if (settings.version() != 3 || !settings.unicast() || view.destinationIsMulticast()) {
+            return true;
+        }
+        boolean old = view.checksumForm() == ChecksumForm.OLD_UNICAST;
+        if (oldUnicastChecksum) {
+            return old;
+        }
+        if (old && settings.v3Checksum() == ChecksumForm.PSEUDO_HEADER) {
+            oldUnicastChecksum = true;
+            sender.useOldUnicastChecksum();
+            log("Setting unicast VRRPv3 checksum to old version");
+        }
+        return true;
+    }
+
     private void backupReceived(AdvertView view, long now) {
         int priority = view.priority();
         if (priority == 0) {
-            downDeadline = now + VrrpTimers.skewNanos(settings.version(), effectivePriority, masterAdvertIntervalCentis);
+            armDownTimer(now, VrrpTimers.skewNanos(settings.version(), effectivePriority, masterAdvertIntervalCentis));
             return;
         }
         boolean preemptDelayRunning = settings.preemptDelayNanos() > 0
@@ -196,10 +243,11 @@ public final class VrrpInstance {
                 }
             }
             wantsMaster = false;
-            downDeadline = now + masterDownNanos();
+            armDownTimer(now, masterDownNanos());
         } else {
             log("received lower priority (" + priority + ") advert from "
                     + view.sourceAddress().getHostAddress() + " - discarding");
+            ignoredAdvert(now);
         }
     }
 
@@ -270,7 +318,7 @@ public final class VrrpInstance {
 
     private void adoptMasterInterval(int centis) {
         if (centis != masterAdvertIntervalCentis && centis > 0) {
-            log("advertisement interval updated from " + masterAdvertIntervalCentis * 10 + "ms to "
+            logDetail("advertisement interval updated from " + masterAdvertIntervalCentis * 10 + "ms to "
                     + centis * 10 + "ms by master");
             masterAdvertIntervalCentis = centis;
         }
@@ -312,8 +360,8 @@ public final class VrrpInstance {
         } else if (!faulty && state == VrrpState.FAULT) {
             transition(VrrpState.BACKUP, now, "");
             if (basePriority == 255) {
-                downDeadline = now + VrrpTimers.centisToNanos(settings.advertIntervalCentis())
-                        + VrrpTimers.skewNanos(settings.version(), effectivePriority, settings.advertIntervalCentis());
+                armDownTimer(now, VrrpTimers.centisToNanos(settings.advertIntervalCentis())
+                        + VrrpTimers.skewNanos(settings.version(), effectivePriority, settings.advertIntervalCentis()));
             }
             if (syncGroup != null) {
                 syncGroup.memberFaultChanged(now);
@@ -366,12 +414,13 @@ public final class VrrpInstance {
             return;
         }
         log("Changing effective priority from " + effectivePriority + " to " + updated);
-        long oldDown = masterDownNanos();
         effectivePriority = updated;
+        long newDownTimer = masterDownNanos();
         if (state == VrrpState.BACKUP && downDeadline != NONE) {
-            // keepalived shifts the running down timer by the change in Master_Down_Interval.
-            downDeadline += masterDownNanos() - oldDown;
+            // keepalived moves the running timer by (new Master_Down_Interval - ms_down_timer).
+            downDeadline += newDownTimer - msDownTimerNanos;
         }
+        msDownTimerNanos = newDownTimer;
         if (settings.notifyPriorityChanges() && (state == VrrpState.MASTER || state == VrrpState.BACKUP)) {
             sink.notify(state == VrrpState.MASTER ? NotifyEvent.MASTER_PRIORITY : NotifyEvent.BACKUP_PRIORITY,
                     effectivePriority);
@@ -380,34 +429,51 @@ public final class VrrpInstance {
 
     // ---- the one transition choke point ----
 
-    /** Every state change: entry actions, log line, counters, notify. No-op when unchanged. */
+    /**
+     * Every state change: entry actions, log line, counters, notify — in keepalived's order
+     * ("Entering X STATE", priority 0 when a MASTER faults, VIPs removed, notify). No-op when
+     * unchanged. INIT is only entered by Stop.
+     */
     void transition(VrrpState target, long now, String logSuffix) {
         VrrpState previous = state;
         if (previous == target) {
             return;
         }
+        if (target == VrrpState.MASTER) {
+            state = target;
+            enterMaster(now);
+            return;
+        }
+        if (target != VrrpState.INIT) {
+            log("Entering " + target.name() + " STATE" + logSuffix);
+        }
         if (previous == VrrpState.MASTER) {
-            leaveMaster(target == VrrpState.FAULT);
+            leaveMaster(target);
         }
         state = target;
+        advertDeadline = NONE;
         switch (target) {
-            case MASTER -> enterMaster(now);
+            case INIT -> {
+                garp.cancel();
+                downDeadline = NONE;
+                preemptDeadline = NONE;
+                sink.notify(NotifyEvent.STOP, effectivePriority);
+            }
             case BACKUP -> {
-                log("Entering BACKUP STATE" + logSuffix);
-                advertDeadline = NONE;
-                downDeadline = now + masterDownNanos();
+                if (previous == VrrpState.MASTER) {
+                    preemptDeadline = NONE;
+                }
+                armDownTimer(now, masterDownNanos());
                 sink.notify(NotifyEvent.BACKUP, effectivePriority);
             }
             case FAULT -> {
-                log("Entering FAULT STATE" + logSuffix);
-                advertDeadline = NONE;
                 downDeadline = NONE;
                 preemptDeadline = NONE;
                 wantsMaster = false;
                 masterAdvertIntervalCentis = settings.advertIntervalCentis();
                 sink.notify(NotifyEvent.FAULT, effectivePriority);
             }
-            default -> throw new IllegalStateException("cannot enter " + target);
+            default -> throw new IllegalStateException("unreachable: " + target);
         }
     }
 
@@ -420,10 +486,10 @@ public final class VrrpInstance {
         downDeadline = NONE;
         preemptDeadline = NONE;
         advertDeadline = now + VrrpTimers.centisToNanos(settings.advertIntervalCentis());
-        log("setting VIPs.");
+        logDetail("setting VIPs.");
         sink.addAddresses(allAddresses);
         for (VirtualAddress vip : allAddresses) {
-            log(vip.isIpv6()
+            logDetail(vip.isIpv6()
                     ? "Sending/queueing Unsolicited Neighbour Adverts on " + vip.device() + " for "
                     + vip.address().getHostAddress()
                     : "Sending/queueing gratuitous ARPs on " + vip.device() + " for " + vip.address().getHostAddress());
@@ -432,13 +498,22 @@ public final class VrrpInstance {
         sink.notify(NotifyEvent.MASTER, effectivePriority);
     }
 
-    private void leaveMaster(boolean sendPriorityZero) {
-        if (sendPriorityZero) {
+    private void leaveMaster(VrrpState target) {
+        boolean stopping = target == VrrpState.INIT;
+        if (stopping && !releaseOnStop) {
+            // keepalived -V: leave the VIPs in place and send no priority 0.
+            garp.cancel();
+            return;
+        }
+        if (stopping || target == VrrpState.FAULT) {
             sendAdvert(0);
+            if (stopping) {
+                logDetail("sent 0 priority");
+            }
         }
         stats.releaseMaster++;
         garp.cancel();
-        log("removing VIPs.");
+        logDetail("removing VIPs.");
         sink.removeAddresses(allAddresses);
     }
 
@@ -452,13 +527,30 @@ public final class VrrpInstance {
         }
     }
 
+    private void armDownTimer(long now, long lengthNanos) {
+        msDownTimerNanos = lengthNanos;
+        downDeadline = now + lengthNanos;
+    }
+
+    /** An advert was ignored in BACKUP: the timer runs on; remember what is left of it (keepalived). */
+    private void ignoredAdvert(long now) {
+        if (downDeadline != NONE) {
+            msDownTimerNanos = Math.max(0, downDeadline - now);
+        }
+    }
+
     private long masterDownNanos() {
         return VrrpTimers.masterDownNanos(settings.version(), effectivePriority, masterAdvertIntervalCentis,
                 settings.downTimerAdverts());
     }
 
     private void log(String message) {
-        sink.log(prefix + message);
+        sink.log(prefix + message, false);
+    }
+
+    /** A line keepalived prints only with {@code -D}. */
+    private void logDetail(String message) {
+        sink.log(prefix + message, true);
     }
 
     // ---- sync-group hooks (package-private) ----

@@ -210,4 +210,24 @@ class AdvertViewTest {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> encoder.encode(100, 100, 1, 0, Destination.multicast(IpFamily.IPV6)));
     }
+    @Test
+    void vlanTaggedFrameIsDecoded() {
+        byte[] plain = v2();
+        byte[] tagged = new byte[plain.length + 4];
+        System.arraycopy(plain, 0, tagged, 0, 12);
+        FrameLayout.putU16(tagged, 12, FrameLayout.ETHERTYPE_VLAN);
+        FrameLayout.putU16(tagged, 14, 100);
+        System.arraycopy(plain, 12, tagged, 16, plain.length - 12);
+        assertThat(view.wrapFrame(tagged, 0, tagged.length)).isEqualTo(AdvertCheck.VALID);
+        assertThat(view.vrid()).isEqualTo(51);
+    }
+
+    @Test
+    void nonVrrpFramesAreMalformedNotExceptions() {
+        byte[] arp = new byte[AddressAnnouncements.GARP_LENGTH];
+        AddressAnnouncements.writeGratuitousArp(arp, 0, MAC_A, ip("192.0.2.9").getAddress());
+        assertThat(view.wrapFrame(arp, 0, arp.length)).isEqualTo(AdvertCheck.MALFORMED_IP);
+        assertThat(view.wrapFrame(arp, 0, 5)).isEqualTo(AdvertCheck.MALFORMED_IP);
+        assertThat(view.wrapFrame(arp, 40, 10)).isEqualTo(AdvertCheck.MALFORMED_IP);
+    }
 }

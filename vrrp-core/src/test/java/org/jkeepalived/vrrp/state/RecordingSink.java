@@ -18,6 +18,8 @@ final class RecordingSink implements InstanceSink {
     final List<String> actions = new ArrayList<>();
     final List<byte[]> frames = new ArrayList<>();
     final List<String> logs = new ArrayList<>();
+    /** The lines keepalived prints only with -D. */
+    final List<String> detailLogs = new ArrayList<>();
     final List<String> notifications = new ArrayList<>();
     final Map<InetAddress, byte[]> peerMacs = new HashMap<>();
     boolean vipsHeld;
@@ -69,8 +71,11 @@ final class RecordingSink implements InstanceSink {
     }
 
     @Override
-    public void log(String line) {
+    public void log(String line, boolean detail) {
         logs.add(line);
+        if (detail) {
+            detailLogs.add(line);
+        }
         actions.add("log " + line);
     }
 
@@ -82,6 +87,7 @@ final class RecordingSink implements InstanceSink {
         actions.clear();
         frames.clear();
         logs.clear();
+        detailLogs.clear();
         notifications.clear();
     }
 }

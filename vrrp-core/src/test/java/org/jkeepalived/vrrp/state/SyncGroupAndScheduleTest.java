@@ -181,6 +181,7 @@ class SyncGroupAndScheduleTest {
         instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 200, 1)), T0 + S);
         assertThat(instance.stats().rejected(AdvertCheck.UNICAST_SOURCE)).isEqualTo(1);
         assertThat(instance.stats().rejected(AdvertCheck.UNICAST_TTL)).isEqualTo(1);
+        assertThat(instance.stats().byKeepalivedName("ip_ttl_err")).isEqualTo(1);
         assertThat(instance.stats().byKeepalivedName("addr_list_err")).isEqualTo(1);
         long before = instance.nextDeadlineNanos();
         instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 200, 1, AuthType.NONE, null, toUs, 255,
@@ -223,5 +224,47 @@ class SyncGroupAndScheduleTest {
         instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 200, 1, AuthType.AH,
                 "other".getBytes(StandardCharsets.US_ASCII), m, 255, "192.0.2.100")), T0 + S);
         assertThat(instance.stats().byKeepalivedName("auth_failure")).isEqualTo(1);
+    }
+    @Test
+    void replayedAhAdvertIsAnAuthFailure() {
+        byte[] password = "secret2".getBytes(StandardCharsets.US_ASCII);
+        VrrpInstance instance = new VrrpInstance(settings().auth(AuthType.AH, password).build(), new RecordingSink());
+        instance.handle(new Start(true), T0);
+        Destination m = Destination.multicast(IpFamily.IPV4);
+        var advert = advert("192.0.2.2", 2, 200, 1, AuthType.AH, password, m, 255, "192.0.2.100");
+        instance.handle(new AdvertReceived(advert), T0 + S);
+        instance.handle(new AdvertReceived(advert), T0 + 2 * S);
+        assertThat(instance.stats().byKeepalivedName("auth_failure")).isEqualTo(1);
+        assertThat(instance.stats().advertRcvd()).isEqualTo(1);
+    }
+    @Test
+    void unicastPeerWithTheOldChecksumSwitchesUsToIt() {
+        RecordingSink sink = new RecordingSink();
+        sink.peerMacs.put(ip("192.0.2.2"), Peer.MAC_REMOTE);
+        VrrpInstance instance = new VrrpInstance(settings().version(3).priority(100)
+                .unicastPeers(List.of(ip("192.0.2.2"))).build(), sink);
+        instance.handle(new Start(true), T0);
+        Destination toUs = Destination.unicast(Peer.MAC_LOCAL, ip("192.0.2.1"));
+        var oldForm = new org.jkeepalived.vrrp.codec.AdvertTemplate(IpFamily.IPV4, 3, 51, AuthType.NONE, null,
+                List.of(ip("192.0.2.100")), Peer.MAC_REMOTE, ip("192.0.2.2"), 255,
+                org.jkeepalived.vrrp.codec.ChecksumForm.OLD_UNICAST);
+        byte[] frame = new byte[new org.jkeepalived.vrrp.codec.AdvertEncoder(oldForm).frameLength()];
+        new org.jkeepalived.vrrp.codec.AdvertEncoder(oldForm).encodeInto(frame, 0, 50, 100, 1, 0, toUs);
+        var view = new org.jkeepalived.vrrp.codec.AdvertView();
+        assertThat(view.wrapFrame(frame, 0, frame.length)).isEqualTo(AdvertCheck.VALID);
+        instance.handle(new AdvertReceived(view), T0 + S);
+        assertThat(sink.logs).contains("(VI_1) Setting unicast VRRPv3 checksum to old version");
+        // Lower priority was discarded: we preempt, and our adverts now carry the old checksum.
+        instance.handle(TimerExpired.INSTANCE, instance.nextDeadlineNanos());
+        assertThat(instance.state()).isEqualTo(VrrpState.MASTER);
+        byte[] sent = sink.frames.get(0);
+        var ours = new org.jkeepalived.vrrp.codec.AdvertView();
+        assertThat(ours.wrapFrame(sent, 0, sent.length)).isEqualTo(AdvertCheck.VALID);
+        assertThat(ours.checksumForm()).isEqualTo(org.jkeepalived.vrrp.codec.ChecksumForm.OLD_UNICAST);
+        // From now on the new form is a checksum error.
+        instance.handle(new AdvertReceived(advert("192.0.2.2", 3, 200, 100, AuthType.NONE, null, toUs, 255,
+                "192.0.2.100")), T0 + 10 * S);
+        assertThat(instance.stats().byKeepalivedName("chk_err")).isEqualTo(1);
+        assertThat(instance.state()).isEqualTo(VrrpState.MASTER);
     }
 }

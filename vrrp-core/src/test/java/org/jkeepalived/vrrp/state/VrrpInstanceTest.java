@@ -115,8 +115,10 @@ class VrrpInstanceTest {
     void masterReceivingLowerPriorityAdvertsAndStaysMaster() {
         VrrpInstance instance = master(settings().priority(150).build());
         instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 90, 1)), T0 + 20 * S);
-        assertThat(sink.logs).containsExactly(
+        assertThat(sink.logs).contains(
                 "(VI_1) Received advert from 192.0.2.2 with lower priority 90, ours 150, forcing new election");
+        // garp_lower_prio_repeat defaults to garp_master_repeat (5).
+        assertThat(sink.count("garp")).isEqualTo(5);
         assertThat(sink.actions).contains("advert prio=150");
         assertThat(sink.notifications).containsExactly("MASTER_RX_LOWER_PRI 150");
         assertThat(instance.state()).isEqualTo(VrrpState.MASTER);
@@ -254,8 +256,9 @@ class VrrpInstanceTest {
         VrrpInstance instance = master(settings().priority(150).build());
         instance.handle(new LinkChanged(false), T0 + 20 * S);
         assertThat(instance.state()).isEqualTo(VrrpState.FAULT);
-        assertThat(sink.actions.get(0)).isEqualTo("advert prio=0");
-        assertThat(sink.actions).contains("remove 1", "notify FAULT 150", "log (VI_1) Entering FAULT STATE");
+        // keepalived's order: log, priority-0 advert, VIPs removed, notify.
+        assertThat(sink.actions).containsExactly("log (VI_1) Entering FAULT STATE", "advert prio=0",
+                "log (VI_1) removing VIPs.", "remove 1", "notify FAULT 150");
         assertThat(instance.stats().priZeroSent()).isEqualTo(1);
         // Adverts are ignored in FAULT.
         instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 90, 1)), T0 + 21 * S);
@@ -313,5 +316,80 @@ class VrrpInstanceTest {
         assertThat(instance.stats().rejected(AdvertCheck.CARP)).isEqualTo(1);
         assertThat(instance.stats().asKeepalivedMap()).containsEntry("packet_len_err", 1L).containsEntry("ip_ttl_err", 1L);
         assertThat(sink.logs).noneMatch(l -> l.contains("CARP"));
+    }
+    @Test
+    void ownerIgnoresAdvertsWhenConfigured() {
+        VrrpInstance instance = master(settings().priority(255).wantMaster(true).ownerIgnoreAdverts(true).build());
+        instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 255, 1)), T0 + 20 * S);
+        instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 100, 1)), T0 + 21 * S);
+        assertThat(instance.state()).isEqualTo(VrrpState.MASTER);
+        assertThat(instance.basePriority()).isEqualTo(255);
+        assertThat(instance.stats().advertRcvd()).isZero();
+        assertThat(sink.actions).isEmpty();
+    }
+
+    @Test
+    void multicastAdvertToAUnicastInstanceIsAnAddressListError() {
+        VrrpInstance instance = start(settings().unicastPeers(List.of(Peer.ip("192.0.2.2"))).build());
+        instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 200, 1)), T0 + S);
+        assertThat(instance.stats().byKeepalivedName("addr_list_err")).isEqualTo(1);
+    }
+
+    @Test
+    void advertsAreIgnoredBeforeStartAndWhileTheOwnerWaits() {
+        VrrpInstance instance = new VrrpInstance(settings().priority(255).wantMaster(true).build(), sink);
+        instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 200, 1)), T0);
+        instance.handle(new Start(true), T0);
+        instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 200, 1)), T0);
+        assertThat(instance.stats().advertRcvd()).isZero();
+        assertThat(instance.state()).isEqualTo(VrrpState.INIT);
+    }
+    @Test
+    void stopWithDontReleaseKeepsVipsAndSendsNoPriorityZero() {
+        VrrpInstance instance = master(settings().priority(150).build());
+        instance.handle(new Stop(false), T0 + 20 * S);
+        assertThat(sink.actions).containsExactly("notify STOP 150");
+        assertThat(instance.state()).isEqualTo(VrrpState.INIT);
+        assertThat(instance.nextDeadlineNanos()).isEqualTo(Long.MAX_VALUE);
+    }
+    @Test
+    void priorityChangeAfterAnIgnoredAdvertShiftsTheTimerAsKeepalivedDoes() {
+        VrrpInstance instance = start(settings().priority(150)
+                .trackers(List.of(new TrackerSettings("chk", -50, false))).build());
+        long deadline = instance.nextDeadlineNanos();
+        // A lower advert is ignored 1 s in: ms_down_timer becomes what is left (2.414062 s).
+        instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 90, 1)), T0 + S);
+        instance.handle(new TrackerChanged("chk", false), T0 + S);
+        // New Master_Down_Interval for 100 is 3.609375 s: the timer moves by 3.609375 - 2.414062 s.
+        assertThat(instance.nextDeadlineNanos()).isEqualTo(deadline + 3_609_375_000L - 2_414_062_000L);
+    }
+
+    @Test
+    void syncGroupMemberWantingMasterWaitsOneIntervalPlusMinimalSkew() {
+        VrrpInstance instance = new VrrpInstance(settings().priority(150).wantMaster(true).build(), sink);
+        new SyncGroup("SG1", false, line -> { }).add(instance);
+        instance.handle(new Start(true), T0);
+        assertThat(instance.nextDeadlineNanos() - T0).isEqualTo(S + 3_906_000L);
+    }
+    @Test
+    void linesKeepalivedPrintsOnlyWithLogDetailAreMarked() {
+        VrrpInstance instance = start(settings().priority(150).build());
+        instance.handle(TimerExpired.INSTANCE, instance.nextDeadlineNanos());
+        instance.handle(new Stop(true), T0 + 20 * S);
+        String garp = "Sending gratuitous ARP on eth0 for 192.0.2.100";
+        assertThat(sink.detailLogs).containsExactly("(VI_1) removing VIPs.", "(VI_1) Receive advertisement timeout",
+                "(VI_1) setting VIPs.", "(VI_1) Sending/queueing gratuitous ARPs on eth0 for 192.0.2.100",
+                garp, garp, garp, garp, garp, "(VI_1) sent 0 priority", "(VI_1) removing VIPs.");
+        assertThat(sink.logs).contains("(VI_1) Entering BACKUP STATE (init)", "(VI_1) Entering MASTER STATE");
+    }
+    @Test
+    void aViewThatFailedItsChecksIsCountedNotTrusted() {
+        VrrpInstance instance = start(settings().build());
+        long deadline = instance.nextDeadlineNanos();
+        org.jkeepalived.vrrp.codec.AdvertView bad = new org.jkeepalived.vrrp.codec.AdvertView();
+        bad.wrapFrame(new byte[10], 0, 10);
+        instance.handle(new AdvertReceived(bad), T0 + S);
+        assertThat(instance.stats().rejected(AdvertCheck.MALFORMED_IP)).isEqualTo(1);
+        assertThat(instance.nextDeadlineNanos()).isEqualTo(deadline);
     }
 }
