@@ -48,6 +48,8 @@ import org.jkeepalived.config.Diagnostics;
 public final class ConfigLexer implements AutoCloseable {
     /** keepalived's line buffer (MAXBUF): substitution may not make a line longer. */
     static final int LINE_BUFFER = PhysicalLineReader.MAXBUF;
+    /** The most lines one physical line may produce (keepalived has no limit and may loop). */
+    static final int MAX_LINES_FROM_ONE_LINE = 1_000_000;
 
     private final LexerOptions options;
     private final Diagnostics diagnostics;
@@ -79,6 +81,8 @@ public final class ConfigLexer implements AutoCloseable {
     private Long randomSeed;
     /** Whether the physical line being expanded is itself an include line (see checkInclude). */
     private boolean physicalLineIsInclude;
+    /** Lines produced (residue, generators, multi-line values) since the last file line. */
+    private int linesGeneratedSinceFileLine;
     /** Lines are read as the parent reads them (see setParentView), not as the children do. */
     private boolean parentView;
 
@@ -282,6 +286,10 @@ public final class ConfigLexer implements AutoCloseable {
 
     /** The next raw text: brace residue, then a generator value, then a multi-line value, then the files. */
     private String fetch() {
+        if ((lineResidue != null || !generators.isEmpty() || multilineNext != null)
+                && ++linesGeneratedSinceFileLine > MAX_LINES_FROM_ONE_LINE) {
+            abandonExpansion();
+        }
         if (lineResidue != null) {
             String text = lineResidue;
             lineResidue = null;
@@ -294,6 +302,30 @@ public final class ConfigLexer implements AutoCloseable {
             return nextMultilinePiece();
         }
         return nextFileLine();
+    }
+
+    /**
+     * One physical line has produced more lines than any real configuration does: its generators
+     * or multi-line definitions refer to themselves (keepalived loops for ever). Drop what is left
+     * of it and go on with the next physical line.
+     */
+    private void abandonExpansion() {
+        report(ConfigError.GENERAL_ERROR, "Line produces more than " + MAX_LINES_FROM_ONE_LINE
+                + " lines through ~SEQ, ~LST or multi-line definitions - ignoring the rest", ReportedBy.ALL);
+        lineResidue = null;
+        generators.clear();
+        seqListCount = 0;
+        multilineNext = null;
+        multilineStack.clear();
+        multilineSeqDepth = 0;
+        linesGeneratedSinceFileLine = 0;
+    }
+
+    private static int utf8Length(String text) {
+        if (text.length() * 3 < PhysicalLineReader.MAXBUF - 1) {
+            return text.length();
+        }
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     private String nextGenerated() {
@@ -346,7 +378,9 @@ public final class ConfigLexer implements AutoCloseable {
             if (piece == null) {
                 return null;
             }
+            linesGeneratedSinceFileLine = 0;
             if (piece.isEmpty()) {
+                files.copyLineWritten(0);
                 if (definitionBeingRead != null) {
                     endDefinition();
                 }
@@ -368,6 +402,8 @@ public final class ConfigLexer implements AutoCloseable {
     private String decommentPhysical(String piece) {
         Decommenter.Result parent = Decommenter.decomment(piece);
         Decommenter.Result child = Decommenter.decomment(parent.text());
+        physicalLineIsInclude = includePatternStart(parent.text()) >= 0;
+        files.copyLineWritten(physicalLineIsInclude ? 0 : utf8Length(parent.text()));
         if (parent.unterminatedQuoteText() != null) {
             String message = "Unterminated quote '" + parent.unterminatedQuoteText() + "'";
             report(ConfigError.GENERAL_ERROR, message, child.text().equals(parent.text()) ? ReportedBy.ALL : ReportedBy.PARENT);
@@ -379,7 +415,6 @@ public final class ConfigLexer implements AutoCloseable {
             // The parent tokenizes its own text (approximated here as the whole line).
             Tokenizer.split(parent.text(), message -> report(ConfigError.GENERAL_ERROR, message, ReportedBy.PARENT));
         }
-        physicalLineIsInclude = includePatternStart(parent.text()) >= 0;
         return parentView ? parent.text() : child.text();
     }
 

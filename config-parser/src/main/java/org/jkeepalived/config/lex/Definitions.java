@@ -62,6 +62,8 @@ final class Definitions {
     }
 
     private final List<Definition> all = new ArrayList<>();
+    /** The substitution buffer, reused from line to line. */
+    private char[] scratch = new char[0];
     private final Builtins builtins;
     /** Set by a substitution that expands a multi-line definition ({@code multiline_seq_depth}). */
     private final MultilineHooks hooks;
@@ -240,7 +242,12 @@ final class Definitions {
      *         {@code multiline} is the expansion to continue with when something was replaced
      */
     Replacement replace(String line, int maxLen, Cursor multiline) {
-        char[] buf = new char[Math.max(maxLen, line.length() + 1) + 2];
+        int size = Math.max(maxLen, line.length() + 1) + 2;
+        if (scratch.length < size) {
+            scratch = new char[size];
+        }
+        char[] buf = scratch;
+        java.util.Arrays.fill(buf, 0, size, '\0');
         line.getChars(0, line.length(), buf, 0);
         int lenUsed = line.length();
         Cursor multilinePtr = multiline;
@@ -288,7 +295,7 @@ final class Definitions {
             // keepalived checks its running length (size_t, so a negative one wraps to huge); the
             // second test keeps this buffer in bounds where keepalived's own bookkeeping drifts.
             long actualLen = (long) strlen(buf, 0) + replacingLen - total;
-            if (newLen < 0 || newLen >= maxLen || actualLen >= buf.length - 2) {
+            if (newLen < 0 || newLen >= maxLen || actualLen >= size - 2) {
                 return new Replacement(cString(buf), false, multiline,
                         "Parameter substitution on line '" + cString(buf) + "' would exceed maximum line length", true);
             }
