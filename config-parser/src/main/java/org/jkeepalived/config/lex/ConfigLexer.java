@@ -501,7 +501,12 @@ public final class ConfigLexer implements AutoCloseable {
      * only part of it and the old tail shows through. Reproduced exactly.
      */
     private static String shiftLeft(String buf, int start, int len) {
+        if (len == -1) {
+            // len + 1 wraps to 0 in keepalived's size_t: nothing moves, the prefix stays.
+            return buf;
+        }
         if (len < 0 || start + len + 1 > buf.length()) {
+            // (keepalived would move a wrapped, enormous length here and crash)
             return buf.substring(Math.min(start, buf.length()));
         }
         return buf.substring(start, start + len + 1) + buf.substring(len + 1);
