@@ -97,10 +97,18 @@ public final class ConfigLexer implements AutoCloseable {
     public ConfigLexer(Path mainFile, LexerOptions options, Diagnostics diagnostics) {
         this.options = options;
         this.diagnostics = diagnostics;
+        // The children do not repeat the parent's include messages; the parent does not see the
+        // includes only the children open.
         this.files = new IncludeStack(diagnostic -> {
-            diagnostics.report(diagnostic);
-            parentPass.add(diagnostic);
-        }, diagnostics::report, options.workingDirectory(), options.allConfig() ? IncludeCheck.ALL : IncludeCheck.NONE);
+            if (options.pass() != LexerOptions.Pass.CHILDREN) {
+                diagnostics.report(diagnostic);
+                parentPass.add(diagnostic);
+            }
+        }, diagnostic -> {
+            if (options.pass() != LexerOptions.Pass.PARENT) {
+                diagnostics.report(diagnostic);
+            }
+        }, options.workingDirectory(), options.allConfig() ? IncludeCheck.ALL : IncludeCheck.NONE);
         this.definitions = new Definitions(new BuiltinValues(), new MultilineHooks());
         this.mainFileFound = openMainFile(mainFile.toString());
         this.finished = !mainFileFound;
@@ -236,18 +244,21 @@ public final class ConfigLexer implements AutoCloseable {
      * passes locate it; for {@link ReportedBy#ALL} both forms are reported when they differ.
      */
     public void report(ConfigError error, String message, ReportedBy passes) {
-        if (passes != ReportedBy.CHILDREN) {
+        LexerOptions.Pass pass = options.pass();
+        if (passes != ReportedBy.CHILDREN && pass != LexerOptions.Pass.CHILDREN) {
             Diagnostic parent = files.parentDiagnostic(error, message);
             diagnostics.report(parent);
             parentPass.add(parent);
         }
-        if (passes != ReportedBy.PARENT) {
+        if (passes != ReportedBy.PARENT && pass != LexerOptions.Pass.PARENT) {
             Diagnostic child = files.childDiagnostic(error, message);
-            if (passes == ReportedBy.CHILDREN || !child.render().equals(files.parentDiagnostic(error, message).render())) {
+            if (passes == ReportedBy.CHILDREN || pass == LexerOptions.Pass.CHILDREN
+                    || !child.render().equals(files.parentDiagnostic(error, message).render())) {
                 diagnostics.report(child);
             }
         }
     }
+
 
     /**
      * What keepalived's parent pass alone printed: include problems, the line reader's messages in
@@ -404,18 +415,29 @@ public final class ConfigLexer implements AutoCloseable {
         Decommenter.Result child = Decommenter.decomment(parent.text());
         physicalLineIsInclude = includePatternStart(parent.text()) >= 0;
         files.copyLineWritten(physicalLineIsInclude ? 0 : utf8Length(parent.text()));
+        boolean viewsDiffer = !child.text().equals(parent.text());
         if (parent.unterminatedQuoteText() != null) {
-            String message = "Unterminated quote '" + parent.unterminatedQuoteText() + "'";
-            report(ConfigError.GENERAL_ERROR, message, child.text().equals(parent.text()) ? ReportedBy.ALL : ReportedBy.PARENT);
+            report(ConfigError.GENERAL_ERROR, "Unterminated quote '" + parent.unterminatedQuoteText() + "'",
+                    viewsDiffer ? ReportedBy.PARENT : ReportedBy.ALL);
         }
-        if (!child.text().equals(parent.text())) {
-            if (child.unterminatedQuoteText() != null) {
-                report(ConfigError.GENERAL_ERROR, "Unterminated quote '" + child.unterminatedQuoteText() + "'", ReportedBy.CHILDREN);
-            }
+        if (viewsDiffer && child.unterminatedQuoteText() != null) {
+            report(ConfigError.GENERAL_ERROR, "Unterminated quote '" + child.unterminatedQuoteText() + "'", ReportedBy.CHILDREN);
+        }
+        if (viewsDiffer && options.pass() == LexerOptions.Pass.COMBINED) {
             // The parent tokenizes its own text (approximated here as the whole line).
             Tokenizer.split(parent.text(), message -> report(ConfigError.GENERAL_ERROR, message, ReportedBy.PARENT));
         }
-        return parentView ? parent.text() : child.text();
+        if (definitionBeingRead != null && options.pass() != LexerOptions.Pass.PARENT
+                && (parent.text().isEmpty() || physicalLineIsInclude)) {
+            // The children read an empty copy line here, which ends a multi-line definition.
+            endDefinition();
+            return "";
+        }
+        return readsParentText() ? parent.text() : child.text();
+    }
+
+    private boolean readsParentText() {
+        return options.pass() == LexerOptions.Pass.PARENT || (options.pass() == LexerOptions.Pass.COMBINED && parentView);
     }
 
     private String decomment(String line) {
@@ -557,7 +579,7 @@ public final class ConfigLexer implements AutoCloseable {
         int type = CText.isSpace(letter) ? 0 : IncludeCheck.bitsOfKeyword(letter);
         int start = Math.min(patternStart + CText.spn(buf, patternStart, CText.BLANKS), buf.length());
         String pattern = buf.substring(start);
-        if (!physicalLineIsInclude && !files.readingChildOwnFile()) {
+        if (!physicalLineIsInclude && !files.readingChildOwnFile() && options.pass() != LexerOptions.Pass.PARENT) {
             files.openTwice(pattern, type);
         } else {
             files.open(pattern, type);
