@@ -1,10 +1,7 @@
 package org.jkeepalived.config.lex;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Random;
 import org.jkeepalived.config.ConfigError;
@@ -62,19 +59,8 @@ public final class ConfigLexer implements AutoCloseable {
 
     /** Text after a brace, read again before anything else ({@code line_residue}). */
     private String lineResidue;
-    /** Active ~SEQ/~LST generators; the last one produces the next line. */
-    private final List<Sequences.Generator> generators = new ArrayList<>();
-    /**
-     * keepalived's {@code seq_list_count}, kept apart from the list's size because keepalived
-     * decrements it for every rejected ~LST although it never counted it (so it can wrap below
-     * zero and stall generators; compared unsigned, as in C).
-     */
-    private int seqListCount;
-    /** Generators wait while the count is not above this (a multi-line expansion runs first). */
-    private int multilineSeqDepth;
-    /** The rest of the multi-line definition being expanded ({@code next_ptr}). */
-    private Definitions.Cursor multilineNext;
-    private final Deque<MultilineEntry> multilineStack = new ArrayDeque<>();
+    /** Generator values and multi-line definition lines queued before the files. */
+    private final PendingLines pending = new PendingLines();
     /** The multi-line definition whose continuation lines are being read, or null. */
     private Definitions.Definition definitionBeingRead;
     private int blockDepth;
@@ -85,9 +71,6 @@ public final class ConfigLexer implements AutoCloseable {
     private int linesGeneratedSinceFileLine;
     /** Lines are read as the parent reads them (see setParentView), not as the children do. */
     private boolean parentView;
-
-    private record MultilineEntry(Definitions.Cursor cursor, int seqDepth) {
-    }
 
     /**
      * Prepares to read {@code mainFile} (a path or glob pattern as given to {@code -f}; relative
@@ -109,7 +92,7 @@ public final class ConfigLexer implements AutoCloseable {
                 diagnostics.report(diagnostic);
             }
         }, options.workingDirectory(), options.allConfig() ? IncludeCheck.ALL : IncludeCheck.NONE);
-        this.definitions = new Definitions(new BuiltinValues(), new MultilineHooks());
+        this.definitions = new Definitions(new BuiltinValues(files, options.configId(), random), pending);
         this.mainFileFound = openMainFile(mainFile.toString());
         this.finished = !mainFileFound;
     }
@@ -297,8 +280,7 @@ public final class ConfigLexer implements AutoCloseable {
 
     /** The next raw text: brace residue, then a generator value, then a multi-line value, then the files. */
     private String fetch() {
-        if ((lineResidue != null || !generators.isEmpty() || multilineNext != null)
-                && ++linesGeneratedSinceFileLine > MAX_LINES_FROM_ONE_LINE) {
+        if ((lineResidue != null || pending.any()) && ++linesGeneratedSinceFileLine > MAX_LINES_FROM_ONE_LINE) {
             abandonExpansion();
         }
         if (lineResidue != null) {
@@ -306,11 +288,11 @@ public final class ConfigLexer implements AutoCloseable {
             lineResidue = null;
             return text;
         }
-        if (!generators.isEmpty() && Integer.compareUnsigned(seqListCount, multilineSeqDepth) > 0) {
-            return nextGenerated();
+        if (pending.generatorDue()) {
+            return pending.nextGenerated(definitions);
         }
-        if (multilineNext != null) {
-            return nextMultilinePiece();
+        if (pending.multilinePending()) {
+            return pending.nextMultilinePiece();
         }
         return nextFileLine();
     }
@@ -324,11 +306,7 @@ public final class ConfigLexer implements AutoCloseable {
         report(ConfigError.GENERAL_ERROR, "Line produces more than " + MAX_LINES_FROM_ONE_LINE
                 + " lines through ~SEQ, ~LST or multi-line definitions - ignoring the rest", ReportedBy.ALL);
         lineResidue = null;
-        generators.clear();
-        seqListCount = 0;
-        multilineNext = null;
-        multilineStack.clear();
-        multilineSeqDepth = 0;
+        pending.clear();
         linesGeneratedSinceFileLine = 0;
     }
 
@@ -337,49 +315,6 @@ public final class ConfigLexer implements AutoCloseable {
             return text.length();
         }
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-    }
-
-    private String nextGenerated() {
-        Sequences.Generator gen = generators.get(generators.size() - 1);
-        if (!gen.isList()) {
-            definitions.set(gen.variable, gen.hex ? Long.toHexString(gen.next) : Long.toString(gen.next));
-            long following = gen.next + gen.step;
-            boolean overflow = ((gen.next ^ following) & (gen.step ^ following)) < 0;
-            gen.next = following;
-            if (overflow || (gen.step > 0 && gen.next > gen.last) || (gen.step < 0 && gen.next < gen.last)) {
-                generators.remove(generators.size() - 1);
-                seqListCount--;
-            }
-        } else {
-            List<String> values = gen.valueSets.get(gen.nextSet);
-            for (int i = 0; i < gen.listVariables.size(); i++) {
-                definitions.set(gen.listVariables.get(i), values.get(i));
-            }
-            if (++gen.nextSet >= gen.valueSets.size()) {
-                generators.remove(generators.size() - 1);
-                seqListCount--;
-            }
-        }
-        return gen.text;
-    }
-
-    private String nextMultilinePiece() {
-        Definitions.Cursor cursor = multilineNext;
-        String value = cursor.text();
-        int end = value.indexOf(Definitions.LINE_END, cursor.pos());
-        if (end < 0) {
-            MultilineEntry saved = multilineStack.pollLast();
-            if (saved != null) {
-                multilineNext = saved.cursor();
-                multilineSeqDepth = saved.seqDepth();
-            } else {
-                multilineNext = null;
-                multilineSeqDepth = 0;
-            }
-            return value.substring(Math.min(cursor.pos(), value.length()));
-        }
-        multilineNext = new Definitions.Cursor(value, end + 1);
-        return value.substring(cursor.pos(), end);
     }
 
     /** The next non-empty decommented line from the files, or null at the end of them. */
@@ -465,24 +400,16 @@ public final class ConfigLexer implements AutoCloseable {
             continueDefinition(buf);
             return "";
         }
-        int len = buf.length();
+        // keepalived measures the line once; its @ID handling keeps using that length.
+        int[] len = {buf.length()};
         boolean recheck;
         do {
             recheck = false;
             if (CText.at(buf, 0) == '@') {
-                boolean reverse = CText.at(buf, 1) == '^';
-                int idStart = reverse ? 2 : 1;
-                int blank = CText.pbrk(buf, idStart, CText.BLANKS);
-                if (blank < 0) {
+                buf = applyConditional(buf, len);
+                if (buf.isEmpty()) {
                     return "";
                 }
-                boolean matches = buf.substring(idStart, blank).equals(options.configId());
-                if (matches == reverse) {
-                    return "";
-                }
-                int start = blank + CText.spn(buf, blank, CText.BLANKS);
-                len -= start;
-                buf = shiftLeft(buf, start, len);
             }
             if (CText.at(buf, 0) == '$') {
                 Definitions.Definition def = definitions.checkDefinition(buf);
@@ -501,7 +428,7 @@ public final class ConfigLexer implements AutoCloseable {
                 break;
             }
             if (buf.indexOf('$') >= 0) {
-                Definitions.Replacement result = definitions.replace(buf, LINE_BUFFER, multilineNext);
+                Definitions.Replacement result = definitions.replace(buf, LINE_BUFFER, pending.multilineNext());
                 if (result.error() != null && !result.lengthExceeded()) {
                     report(ConfigError.GENERAL_ERROR, result.error(), ReportedBy.ALL);
                 }
@@ -509,13 +436,36 @@ public final class ConfigLexer implements AutoCloseable {
                     buf = result.text();
                     break;
                 }
-                multilineNext = result.multiline();
+                pending.setMultilineNext(result.multiline());
                 buf = decomment(result.text());
                 recheck = CText.at(buf, 0) == '@' || buf.indexOf('$') >= 0;
             }
         } while (recheck);
         return buf;
     }
+
+    /**
+     * An {@code @ID rest} / {@code @^ID rest} line: "" when it is not for this config id (or has
+     * nothing after the id), else the rest.
+     *
+     * @param len keepalived's running length of the line, updated
+     */
+    private String applyConditional(String buf, int[] len) {
+        boolean reverse = CText.at(buf, 1) == '^';
+        int idStart = reverse ? 2 : 1;
+        int blank = CText.pbrk(buf, idStart, CText.BLANKS);
+        if (blank < 0) {
+            return "";
+        }
+        boolean matches = buf.substring(idStart, blank).equals(options.configId());
+        if (matches == reverse) {
+            return "";
+        }
+        int start = blank + CText.spn(buf, blank, CText.BLANKS);
+        len[0] -= start;
+        return shiftLeft(buf, start, len[0]);
+    }
+
 
     /**
      * keepalived strips an {@code @ID } prefix with {@code memmove(buf, start, len + 1)} using the
@@ -557,11 +507,10 @@ public final class ConfigLexer implements AutoCloseable {
             report(ConfigError.GENERAL_ERROR,
                     "Invalid " + (seq ? "~SEQ" : "~LST") + " specification '" + buf + "'", ReportedBy.ALL);
             if (!seq) {
-                seqListCount--;
+                pending.listRejected();
             }
         } else {
-            generators.add(gen);
-            seqListCount++;
+            pending.addGenerator(gen);
         }
     }
 
@@ -634,41 +583,5 @@ public final class ConfigLexer implements AutoCloseable {
             }
         }
         return buf;
-    }
-
-    /** The values of the built-in definitions. */
-    private final class BuiltinValues implements Definitions.Builtins {
-        @Override
-        public String pwd() {
-            Path dir = files.currentDirectory();
-            try {
-                return dir.toRealPath().toString();
-            } catch (IOException | SecurityException e) {
-                return dir.toAbsolutePath().normalize().toString();
-            }
-        }
-
-        @Override
-        public String instance() {
-            return options.configId();
-        }
-
-        @Override
-        public long random() {
-            return random.nextInt() & 0x7fffffffL;
-        }
-    }
-
-    /** The multi-line bookkeeping substitution changes. */
-    private final class MultilineHooks implements Definitions.MultilineHooks {
-        @Override
-        public void pushMultiline(Definitions.Cursor cursor) {
-            multilineStack.addLast(new MultilineEntry(cursor, multilineSeqDepth));
-        }
-
-        @Override
-        public void startMultiline() {
-            multilineSeqDepth = seqListCount;
-        }
     }
 }
