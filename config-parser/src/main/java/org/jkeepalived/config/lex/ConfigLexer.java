@@ -37,7 +37,8 @@ import org.jkeepalived.config.Diagnostics;
  * {@code There are N missing '}'s or extra '{'s}. The parser therefore must not count braces
  * itself. For its own messages the parser calls {@link #report} with the passes that would print
  * them; the location is that of the line last returned by {@link #next()}.
- * {@link LogicalLine#location()} is the children's location (file always named).
+ * {@link LogicalLine#location()} is the children's location (file always named), or in the
+ * {@link LexerOptions.Pass#PARENT} pass the file with the parent's line count.
  *
  * <p>No input makes it throw: unreadable files, binary data, unbalanced quotes, include loops and
  * huge generators all become diagnostics. Not thread-safe; one lexer per parse.
@@ -198,7 +199,8 @@ public final class ConfigLexer implements AutoCloseable {
             }
             List<String> tokens = Tokenizer.split(text, message -> report(ConfigError.GENERAL_ERROR, message, ReportedBy.ALL));
             if (!tokens.isEmpty()) {
-                SourceLocation location = files.childLocation();
+                SourceLocation location = options.pass() == LexerOptions.Pass.PARENT
+                        ? files.parentLineLocation() : files.childLocation();
                 return new LogicalLine(location, text, tokens);
             }
         }

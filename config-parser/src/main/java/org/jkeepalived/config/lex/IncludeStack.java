@@ -406,6 +406,16 @@ final class IncludeStack {
         return new Diagnostic(location, error, message, location != null);
     }
 
+    /** The file being read, with the parent's line count (the PARENT pass's line locations). */
+    SourceLocation parentLineLocation() {
+        for (Frame frame : frames) {
+            if (frame.childName != null) {
+                return new SourceLocation(frame.childName, frame.parentLine);
+            }
+        }
+        return null;
+    }
+
     /** Where the children place the line being read: the file always named, every piece counted. */
     SourceLocation childLocation() {
         for (Frame frame : frames) {

@@ -26,7 +26,8 @@
  *       ({@link org.jkeepalived.config.lex.ReportedBy}). Report through
  *       {@code ConfigLexer.report(error, message, ReportedBy)}, or build the parent's form with
  *       {@code parentDiagnostic} and the children's with {@code childDiagnostic};
- *       {@link org.jkeepalived.config.lex.LogicalLine#location()} is the children's location.</li>
+ *       {@link org.jkeepalived.config.lex.LogicalLine#location()} is the children's location (in the
+ *       PARENT pass: the parent's line count).</li>
  *   <li>{@code global_defs { include_check … }}: {@code setIncludeCheck(includeCheck().applyKeyword(tokens, …))};
  *       {@code random_seed}: {@code setRandomSeed}; while inside {@code global_defs} (parsed by the
  *       parent only) {@code setParentView(true)}.</li>

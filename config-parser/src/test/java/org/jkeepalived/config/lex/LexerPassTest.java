@@ -97,6 +97,19 @@ class LexerPassTest {
     }
 
     @Test
+    void parentPassLinesCarryTheParentsLineCount() {
+        Lexed.write(dir.resolve("t.conf"), "L".repeat(1100) + "\nnext\n");
+        List<Integer> lines = new ArrayList<>();
+        try (ConfigLexer lexer = new ConfigLexer(Path.of("t.conf"),
+                new LexerOptions("main", false, dir, LexerOptions.Pass.PARENT), new Diagnostics())) {
+            for (LogicalLine line = lexer.next(); line != null; line = lexer.next()) {
+                lines.add(line.location().line());
+            }
+        }
+        assertThat(lines).containsExactly(0, 1, 2);
+    }
+
+    @Test
     void combinedIsTheDefault() {
         assertThat(new LexerOptions("x", false, dir).pass()).isEqualTo(LexerOptions.Pass.COMBINED);
         assertThat(new LexerOptions("x", false, dir, null).pass()).isEqualTo(LexerOptions.Pass.COMBINED);
