@@ -110,6 +110,15 @@ class LexerPassTest {
     }
 
     @Test
+    void configIdDefaultsToTheShortHostName() throws Exception {
+        String host = java.nio.file.Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+        String expected = host.contains(".") ? host.substring(0, host.indexOf('.')) : host;
+        assertThat(LexerOptions.defaults().configId()).isEqualTo(expected).doesNotContain(".");
+        assertThat(LexerOptions.defaults().workingDirectory()).isAbsolute();
+        assertThat(LexerOptions.defaults().withConfigId("x").configId()).isEqualTo("x");
+    }
+
+    @Test
     void combinedIsTheDefault() {
         assertThat(new LexerOptions("x", false, dir).pass()).isEqualTo(LexerOptions.Pass.COMBINED);
         assertThat(new LexerOptions("x", false, dir, null).pass()).isEqualTo(LexerOptions.Pass.COMBINED);
