@@ -9,10 +9,11 @@ import jnr.ffi.annotations.Out;
 /**
  * The few libc calls the daemon services need that the JDK does not offer: FIFOs opened
  * non-blocking, unix datagram sockets with abstract names, process-group signals and NSS user
- * look-ups. {@code size_t}/{@code ssize_t} are mapped as {@code long}. Callers read errno with
+ * look-ups. Public only because jnr-ffi generates its implementation in another class loader;
+ * not an API for other packages. {@code size_t}/{@code ssize_t} are mapped as {@code long}. Callers read errno with
  * {@link #errno()} right after a failing call, on the same thread.
  */
-interface LibC {
+public interface LibC {
     int O_WRONLY = 0x1;
     int O_RDWR = 0x2;
     int O_CREAT = 0x40;
@@ -53,6 +54,8 @@ interface LibC {
     int getpid();
 
     int geteuid();
+
+    int getegid();
 
     int socket(int domain, int type, int protocol);
 
