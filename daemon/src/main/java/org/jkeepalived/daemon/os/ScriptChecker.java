@@ -38,6 +38,7 @@ public final class ScriptChecker {
     private static final int S_ISVTX = 01000;
 
     private final boolean scriptSecurity;
+    private final String defaultUserName;
     private final Map<String, String> environment;
     private final int ownUid;
     private final int ownGid;
@@ -54,6 +55,13 @@ public final class ScriptChecker {
      */
     public ScriptChecker(boolean scriptSecurity, String scriptUser, String scriptGroup,
                          Map<String, String> environment) {
+        this(scriptSecurity, scriptUser, scriptGroup, environment, DEFAULT_SCRIPT_USER);
+    }
+
+    /** As the public constructor, with another name for the default user (tests). */
+    ScriptChecker(boolean scriptSecurity, String scriptUser, String scriptGroup, Map<String, String> environment,
+                  String defaultUserName) {
+        this.defaultUserName = defaultUserName;
         this.scriptSecurity = scriptSecurity;
         this.environment = Map.copyOf(environment);
         this.ownUid = UserDb.effectiveUid();
@@ -214,7 +222,7 @@ public final class ScriptChecker {
     }
 
     private Optional<UserDb.Account> resolveDefaultUser(String scriptUser, String scriptGroup) {
-        String name = scriptUser != null ? scriptUser : DEFAULT_SCRIPT_USER;
+        String name = scriptUser != null ? scriptUser : defaultUserName;
         Optional<UserDb.Account> account = UserDb.user(name);
         if (account.isPresent() && scriptGroup != null) {
             Optional<Integer> gid = UserDb.group(scriptGroup);
@@ -230,7 +238,7 @@ public final class ScriptChecker {
                 LOG.info("Script user '{}' does not exist", scriptUser);
                 defaultUserFailed = true;
             } else if (scriptSecurity) {
-                LOG.error("Unable to set default user {} for script", DEFAULT_SCRIPT_USER);
+                LOG.error("Unable to set default user {} for script", defaultUserName);
                 defaultUserFailed = true;
             }
         }
