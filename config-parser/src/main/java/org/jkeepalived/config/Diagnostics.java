@@ -17,6 +17,7 @@ public final class Diagnostics {
     private final List<Diagnostic> all = new ArrayList<>();
     private ConfigError worst = ConfigError.OK;
     private boolean missingParameterAbort;
+    private Integer exitOverride;
 
     public void report(Diagnostic diagnostic) {
         all.add(diagnostic);
@@ -30,6 +31,14 @@ public final class Diagnostics {
     public void abortOnMissingParameter(Diagnostic diagnostic) {
         all.add(diagnostic);
         missingParameterAbort = true;
+    }
+
+    /**
+     * Fixes the exit code regardless of the diagnostics: keepalived -t exits this way when it
+     * cannot enter the configured network namespace (it stops before validating).
+     */
+    public void overrideExitCode(int code) {
+        exitOverride = code;
     }
 
     public boolean aborted() {
@@ -57,6 +66,9 @@ public final class Diagnostics {
     public int exitCode() {
         if (missingParameterAbort) {
             return EXIT_MISSING_PARAMETER;
+        }
+        if (exitOverride != null) {
+            return exitOverride;
         }
         if (worst == ConfigError.OK) {
             return 0;

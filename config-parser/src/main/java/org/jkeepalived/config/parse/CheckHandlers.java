@@ -1,0 +1,188 @@
+package org.jkeepalived.config.parse;
+
+import static org.jkeepalived.config.ConfigError.GENERAL_ERROR;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.jkeepalived.config.lex.LogicalLine;
+import org.jkeepalived.config.parse.Drafts.CheckerDraft;
+import org.jkeepalived.config.parse.Drafts.RsDraft;
+import org.jkeepalived.config.parse.Drafts.VsDraft;
+
+/** Handlers of the checker (LVS) process: virtual servers, real servers and health checkers. */
+final class CheckHandlers {
+    private static final Set<String> SCHEDULERS = Set.of("rr", "wrr", "lc", "wlc", "lblc", "sh", "mh", "dh", "fo",
+            "ovf", "lblcr", "sed", "nq", "twos");
+
+    private CheckHandlers() {
+    }
+
+    private static VsDraft vs(ParseState st) {
+        List<VsDraft> all = st.drafts().virtualServers;
+        return all.get(all.size() - 1);
+    }
+
+    static void virtualServerGroup(ParseState st, LogicalLine line) {
+        String name = st.arg(line, 1);
+        List<List<String>> entries = new ArrayList<>();
+        List<String> rest = new ArrayList<>(line.tokens());
+        rest.remove(1);
+        st.readValueBlock(new LogicalLine(line.location(), line.text(), rest), entries::add);
+        if (entries.isEmpty()) {
+            st.report(GENERAL_ERROR, "virtual server group " + name + " has no entries - removing");
+            return;
+        }
+        st.drafts().vsGroups.put(name, entries);
+    }
+
+    static void virtualServer(ParseState st, LogicalLine line) {
+        List<String> t = line.tokens();
+        String first = st.arg(line, 1);
+        VsDraft d;
+        if (first.equals("fwmark") || first.equals("group")) {
+            String v = st.arg(line, 2);
+            d = new VsDraft(first.equals("fwmark") ? "FWM " + v : "[" + v + "]:0");
+            if (first.equals("fwmark")) {
+                Long mark = Numbers.readUnsigned(st, v, 1, 4294967295L);
+                d.fwmark = mark == null ? 0 : mark;
+            } else {
+                d.group = v;
+            }
+        } else {
+            d = new VsDraft(null);
+            d.address = first;
+            if (t.size() > 2) {
+                Long port = Numbers.readUnsigned(st, t.get(2), 0, 65535);
+                d.port = port == null ? 0 : port.intValue();
+            }
+        }
+        st.drafts().virtualServers.add(d);
+        st.target = d;
+    }
+
+    static void vsSetting(ParseState st, LogicalLine line) {
+        VsDraft d = vs(st);
+        List<String> a = Handlers.args(line);
+        String kw = line.tokens().get(0);
+        switch (kw) {
+            case "lb_algo", "lvs_sched" -> {
+                if (!a.isEmpty() && SCHEDULERS.contains(a.get(0))) {
+                    d.lbAlgo = a.get(0);
+                } else {
+                    st.report(GENERAL_ERROR, "Invalid lvs_scheduler '" + (a.isEmpty() ? "" : a.get(0)) + "' - setting to wlc");
+                    d.lbAlgo = "wlc";
+                }
+            }
+            case "lb_kind", "lvs_method" -> d.lbKind = a.isEmpty() ? "NAT" : a.get(0);
+            case "protocol" -> protocol(st, d, a);
+            case "delay_loop" -> {
+                Long v = a.isEmpty() ? null : Numbers.readTimer(st, a.get(0), 1, 0);
+                if (v != null) {
+                    d.delayLoop = v;
+                }
+            }
+            case "persistence_timeout" -> {
+                Long v = a.isEmpty() ? Long.valueOf(360) : Numbers.readUnsigned(st, a.get(0), 1, 2678400);
+                if (v != null) {
+                    d.persistence = v;
+                }
+            }
+            case "quorum" -> d.quorum = unsignedOr(st, a, 1, d.quorum);
+            case "hysteresis" -> d.hysteresis = unsignedOr(st, a, 0, d.hysteresis);
+            case "weight" -> d.weight = (int) unsignedOr(st, a, 1, d.weight);
+            case "sorry_server" -> d.sorryServer = String.join(" ", a);
+            default -> {
+                // every other keyword is kept raw below
+            }
+        }
+        Handlers.record(st, line);
+    }
+
+    private static void protocol(ParseState st, VsDraft d, List<String> a) {
+        String p = a.isEmpty() ? "" : a.get(0).toUpperCase(Locale.ROOT);
+        if (p.equals("TCP") || p.equals("UDP") || p.equals("SCTP")) {
+            d.protocol = p;
+        } else {
+            st.report(GENERAL_ERROR, "Unknown protocol " + (a.isEmpty() ? "" : a.get(0)) + " - ignoring");
+        }
+    }
+
+    private static long unsignedOr(ParseState st, List<String> a, long min, long fallback) {
+        Long v = a.isEmpty() ? null : Numbers.readUnsigned(st, a.get(0), min, 4294967295L);
+        return v == null ? fallback : v;
+    }
+
+    static void realServer(ParseState st, LogicalLine line) {
+        String addr = st.arg(line, 1);
+        int port = 0;
+        if (line.tokens().size() > 2) {
+            Long p = Numbers.readUnsigned(st, line.tokens().get(2), 0, 65535);
+            port = p == null ? 0 : p.intValue();
+        }
+        RsDraft rs = new RsDraft(addr, port);
+        vs(st).realServers.add(rs);
+        st.target = rs;
+    }
+
+    static void rsSetting(ParseState st, LogicalLine line) {
+        RsDraft rs = (RsDraft) st.target;
+        if (line.tokens().get(0).equals("weight") && line.tokens().size() > 1) {
+            Long v = Numbers.readUnsigned(st, line.tokens().get(1), 0, 65535);
+            if (v != null) {
+                rs.weight = v.intValue();
+            }
+        }
+        if (line.tokens().get(0).startsWith("notify_")) {
+            Scripts.forNotify(st, line);
+        }
+        Handlers.record(st, line);
+    }
+
+    static void checker(ParseState st, LogicalLine line) {
+        RsDraft rs = (RsDraft) st.target;
+        CheckerDraft c = new CheckerDraft(line.tokens().get(0));
+        rs.checkers.add(c);
+        st.target = c;
+    }
+
+    static void checkerSubBlock(ParseState st, LogicalLine line) {
+        CheckerDraft c = (CheckerDraft) st.target;
+        Draft sub = new CheckerSub(c);
+        if (line.tokens().get(0).equals("url")) {
+            c.urls.add(sub);
+        } else {
+            c.hosts.add(sub);
+        }
+        st.target = sub;
+    }
+
+    static void miscPath(ParseState st, LogicalLine line) {
+        CheckerDraft c = (CheckerDraft) st.target;
+        c.script = Scripts.forNotify(st, line);
+        Handlers.record(st, line);
+    }
+
+    static void checkerEnd(ParseState st, LogicalLine line) {
+        CheckerDraft c = (CheckerDraft) st.target;
+        if ((c.type.equals("HTTP_GET") || c.type.equals("SSL_GET")) && c.urls.isEmpty()) {
+            return;
+        }
+        if (c.type.equals("MISC_CHECK") && c.script == null) {
+            st.report(GENERAL_ERROR, "No script set for MISC_CHECK - removing");
+            ((RsDraft) st.drafts().virtualServers.get(st.drafts().virtualServers.size() - 1)
+                    .realServers.get(vs(st).realServers.size() - 1)).checkers.remove(c);
+        }
+    }
+
+    /** A url/host block inside a checker. */
+    static final class CheckerSub extends Draft {
+        final CheckerDraft parent;
+
+        CheckerSub(CheckerDraft parent) {
+            this.parent = parent;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.jkeepalived.config.parse;
+
+import static org.jkeepalived.config.ConfigError.GENERAL_ERROR;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jkeepalived.config.model.Checker;
+import org.jkeepalived.config.model.RealServer;
+import org.jkeepalived.config.model.VirtualServer;
+import org.jkeepalived.config.model.VirtualServerGroup;
+import org.jkeepalived.config.parse.Drafts.CheckerDraft;
+import org.jkeepalived.config.parse.Drafts.RsDraft;
+import org.jkeepalived.config.parse.Drafts.VsDraft;
+
+/** The checker process's validation ({@code validate_check_config}) and its model. */
+final class CheckValidator {
+    private CheckValidator() {
+    }
+
+    static List<VirtualServer> validate(Drafts drafts, org.jkeepalived.config.ScriptEnvironment env, Reporter out) {
+        List<VirtualServer> result = new ArrayList<>();
+        ScriptSecurity security = new ScriptSecurity(env);
+        for (VsDraft vs : drafts.virtualServers) {
+            for (RsDraft rs : vs.realServers) {
+                for (CheckerDraft c : rs.checkers) {
+                    security.check(c.script);
+                }
+            }
+        }
+        if (!drafts.virtualServers.isEmpty()) {
+            security.reportIfViolated(drafts.global.scriptSecurity, out, "check scripts");
+        }
+        for (VsDraft vs : drafts.virtualServers) {
+            String name = format(vs);
+            if (vs.realServers.isEmpty()) {
+                out.report(GENERAL_ERROR, "Virtual server " + name + " has no real servers - ignoring");
+                continue;
+            }
+            boolean byAddress = vs.group != null ? hasAddresses(drafts.vsGroups.get(vs.group)) : vs.fwmark < 0;
+            String protocol = vs.protocol;
+            long persistence = vs.persistence;
+            if (byAddress) {
+                if (protocol == null) {
+                    out.report(GENERAL_ERROR, "Virtual server " + name + ": no protocol set - defaulting to UDP");
+                    protocol = "UDP";
+                }
+                if (persistence == 0 && vs.group == null && vs.fwmark < 0 && vs.port == 0) {
+                    out.report(GENERAL_ERROR, "Virtual server " + name + ": zero port only valid for persistent services - setting");
+                    persistence = 360;
+                }
+            } else if (protocol != null) {
+                out.report(GENERAL_ERROR, "Warning: Virtual server " + name + ": protocol specified for fwmark - protocol will be ignored");
+                protocol = null;
+            }
+            String algo = vs.lbAlgo;
+            if (algo == null) {
+                out.report(GENERAL_ERROR, "Virtual server " + name + ": no scheduler set, setting default 'wlc'");
+                algo = "wlc";
+            }
+            String kind = vs.lbKind;
+            if (kind == null) {
+                out.report(GENERAL_ERROR, "Virtual server " + name + ": no forwarding method set, setting default NAT");
+                kind = "NAT";
+            }
+            List<RealServer> rss = new ArrayList<>();
+            for (RsDraft rs : vs.realServers) {
+                rss.add(new RealServer(rs.address, rs.port, rs.weight != null ? rs.weight : vs.weight, checkers(rs),
+                        rs.settings));
+            }
+            result.add(new VirtualServer(vs.address, vs.port, vs.fwmark, vs.group, protocol, algo, kind, vs.delayLoop,
+                    persistence, vs.quorum, vs.hysteresis, vs.sorryServer, rss, vs.settings));
+        }
+        return result;
+    }
+
+    private static boolean hasAddresses(List<List<String>> entries) {
+        if (entries == null) {
+            return false;
+        }
+        return entries.stream().anyMatch(e -> !e.get(0).equals("fwmark"));
+    }
+
+    private static List<Checker> checkers(RsDraft rs) {
+        List<Checker> out = new ArrayList<>();
+        for (CheckerDraft c : rs.checkers) {
+            List<Map<String, List<String>>> urls = c.urls.stream().map(d -> d.settings).toList();
+            List<Map<String, List<String>>> hosts = c.hosts.stream().map(d -> d.settings).toList();
+            out.add(new Checker(c.type, c.settings, urls, hosts, c.script));
+        }
+        return out;
+    }
+
+    /** keepalived's FMT_VS: [ADDR]:proto:PORT, FWM N, or [GROUP]:0. */
+    static String format(VsDraft vs) {
+        if (vs.description != null) {
+            return vs.description;
+        }
+        String proto = vs.protocol == null ? "udp" : vs.protocol.toLowerCase(java.util.Locale.ROOT);
+        if (vs.protocol == null) {
+            proto = "ip";
+        }
+        return "[" + vs.address + "]:" + proto + ":" + vs.port;
+    }
+
+    static List<VirtualServerGroup> groups(Drafts drafts) {
+        List<VirtualServerGroup> out = new ArrayList<>();
+        drafts.vsGroups.forEach((k, v) -> out.add(new VirtualServerGroup(k, v)));
+        return out;
+    }
+}

@@ -1,0 +1,170 @@
+package org.jkeepalived.config.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.jkeepalived.config.ConfigError;
+import org.jkeepalived.config.Diagnostics;
+import org.jkeepalived.config.ParseOptions;
+import org.jkeepalived.config.lex.LogicalLine;
+import org.jkeepalived.config.model.KeepalivedConfig;
+import org.jkeepalived.config.model.VirtualServer;
+import org.jkeepalived.config.model.VrrpInstance;
+import org.jkeepalived.config.model.VrrpSyncGroup;
+import org.jkeepalived.config.parse.Drafts.InstanceDraft;
+import org.jkeepalived.config.parse.Drafts.ScriptDraft;
+import org.jkeepalived.config.parse.Drafts.SyncGroupDraft;
+
+/**
+ * Runs keepalived -t's sequence over one configuration: the parent pass (reading the lexer), then
+ * the checker pass and LVS validation, the VRRP pass and VRRP validation, the BFD pass; then builds
+ * the model. Stops where keepalived stops (missing parameter: exit 2; unusable net_namespace).
+ * Never throws for any input.
+ */
+public final class ParseDriver {
+    private final ParseOptions options;
+    private final Diagnostics diagnostics;
+    private final Drafts.GlobalDraft global = new Drafts.GlobalDraft();
+
+    /**
+     * @param options      parse options
+     * @param diagnostics  where every message goes (the lexer reports into the same collector)
+     */
+    public ParseDriver(ParseOptions options, Diagnostics diagnostics) {
+        this.options = options;
+        this.diagnostics = diagnostics;
+    }
+
+    /** What the parser needs from the lexer. */
+    public interface LexerAccess {
+        /** The next logical line, or null at the end. */
+        LogicalLine next();
+
+        /** {@code global_defs include_check …}. */
+        void includeCheck(List<String> words);
+
+        /** {@code global_defs random_seed N}. */
+        void randomSeed(long seed);
+
+        /** A message at the line last returned, placed as keepalived's parent places it. */
+        org.jkeepalived.config.Diagnostic parentDiagnostic(ConfigError error, String message);
+
+        /** True when an include error stops keepalived after the parent's parse (exit 6). */
+        boolean stopsAfterParent();
+    }
+
+    /** Parses everything and returns the effective configuration. */
+    public KeepalivedConfig run(LexerAccess lexer) {
+        Supplier<LogicalLine> producer = lexer::next;
+        LineSource source = new LineSource(producer);
+        Drafts parent = new Drafts(global);
+        Drafts checker = new Drafts(global);
+        Drafts vrrp = new Drafts(global);
+        Drafts bfd = new Drafts(global);
+        Results results = new Results();
+        try {
+            runPass(Pass.PARENT, source, parent, lexer);
+            source.drain();
+            if (lexer.stopsAfterParent()) {
+                diagnostics.overrideExitCode(6);
+                return ModelAssembler.assemble(options, parent, vrrp, checker, bfd, results);
+            }
+            if (namespaceUnusable(parent)) {
+                diagnostics.overrideExitCode(0);
+                return ModelAssembler.assemble(options, parent, vrrp, checker, bfd, results);
+            }
+            runPass(Pass.CHECKER, source, checker, null);
+            results.virtualServers = CheckValidator.validate(checker, options.scripts(), this::unlocated);
+            runPass(Pass.VRRP, source, vrrp, null);
+            validateVrrp(vrrp, results);
+            runPass(Pass.BFD, source, bfd, null);
+        } catch (ParseAbort abort) {
+            // keepalived exits 2 at once; the model holds what was read so far
+            silentlyValidate(vrrp, results);
+        }
+        return ModelAssembler.assemble(options, parent, vrrp, checker, bfd, results);
+    }
+
+    /** The validated VRRP/LVS parts of the model. */
+    static final class Results {
+        List<VirtualServer> virtualServers = new ArrayList<>();
+        List<VrrpInstance> instances = new ArrayList<>();
+        List<VrrpSyncGroup> syncGroups = new ArrayList<>();
+    }
+
+    private boolean namespaceUnusable(Drafts parent) {
+        List<String> ns = parent.root.settings.get("net_namespace");
+        return ns != null && !ns.isEmpty() && !options.interfaces().namespaceExists(ns.get(0));
+    }
+
+    private void runPass(Pass pass, LineSource source, Drafts drafts, LexerAccess lexer) {
+        ParseState st = new ParseState(pass, diagnostics, options, drafts);
+        if (lexer != null) {
+            st.parentPlacement(lexer::parentDiagnostic);
+            st.lexerControl(new LexerHooks.Control() {
+                @Override
+                public void includeCheck(List<String> words) {
+                    lexer.includeCheck(words);
+                }
+
+                @Override
+                public void randomSeed(long seed) {
+                    lexer.randomSeed(seed);
+                }
+            });
+        }
+        LineCursor cursor = new LineCursor(source, st);
+        st.attach(cursor);
+        new BlockProcessor(st, cursor).run(KeywordDefinitions.table().root());
+    }
+
+    private void unlocated(ConfigError error, String message) {
+        diagnostics.report(new org.jkeepalived.config.Diagnostic(null, error, message, false));
+    }
+
+    private void validateVrrp(Drafts vrrp, Results results) {
+        if (vrrp.nonExistentInterface) {
+            unlocated(ConfigError.BAD_IF, "Non-existent interface specified in configuration");
+            silentlyValidate(vrrp, results);
+            return;
+        }
+        if (!vrrp.instances.isEmpty()) {
+            checkScriptSecurity(vrrp);
+        }
+        VrrpValidator v = new VrrpValidator(vrrp, options.interfaces(), this::unlocated);
+        v.run();
+        results.instances = v.instances();
+        results.syncGroups = v.groups();
+        if (v.stopped()) {
+            silentlyValidate(vrrp, results);
+        }
+    }
+
+    /** Builds the instances keepalived would not have validated, without reporting anything. */
+    private void silentlyValidate(Drafts vrrp, Results results) {
+        VrrpValidator v = new VrrpValidator(vrrp, options.interfaces(), Reporter.SILENT);
+        v.runLenient();
+        results.instances = v.instances();
+        results.syncGroups = v.groups();
+    }
+
+    private void checkScriptSecurity(Drafts vrrp) {
+        ScriptSecurity security = new ScriptSecurity(options.scripts());
+        for (ScriptDraft s : new ArrayList<>(vrrp.scripts.values())) {
+            if (!security.check(s.script)) {
+                unlocated(ConfigError.GENERAL_ERROR, "Disabling track script " + s.name + " since not found/accessible");
+                vrrp.scripts.remove(s.name);
+            }
+        }
+        for (InstanceDraft d : vrrp.instances) {
+            d.notify.values().removeIf(script -> !security.check(script));
+            d.trackScripts.removeIf(t -> !vrrp.scripts.containsKey(t.name()));
+        }
+        for (SyncGroupDraft g : vrrp.syncGroups) {
+            g.notify.values().removeIf(script -> !security.check(script));
+            g.trackScripts.removeIf(t -> !vrrp.scripts.containsKey(t.name()));
+        }
+        security.reportIfViolated(global.scriptSecurity, this::unlocated, "scripts");
+    }
+}

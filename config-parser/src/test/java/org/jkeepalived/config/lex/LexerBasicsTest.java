@@ -1,0 +1,141 @@
+package org.jkeepalived.config.lex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.jkeepalived.config.ConfigError;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Comments, braces, line numbers and the line reader's own diagnostics. */
+class LexerBasicsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void commentsAndBlankLinesProduceNothing() {
+        Lexed lexed = Lexed.text(dir, "! comment\n# another\n\n   \n\t# indented\n");
+        assertThat(lexed.lines()).isEmpty();
+        assertThat(lexed.messages()).isEmpty();
+    }
+
+    @Test
+    void bracesSplitALineIntoLogicalLines() {
+        Lexed lexed = Lexed.text(dir, "vrrp_instance VI_1 { virtual_ipaddress { 10.0.0.1 } }\n");
+        assertThat(lexed.texts()).containsExactly("vrrp_instance VI_1", "{", "virtual_ipaddress", "{", "10.0.0.1", "}", "}");
+        assertThat(lexed.lines()).allSatisfy(l -> assertThat(l.location()).isEqualTo(new SourceLocation("keepalived.conf", 1)));
+        assertThat(lexed.messages()).isEmpty();
+    }
+
+    @Test
+    void closingAndOpeningOnOneLine() {
+        Lexed lexed = Lexed.text(dir, "a {\n} vrrp_script S1 { script \"/bin/true\" }\n");
+        assertThat(lexed.texts()).containsExactly("a", "{", "}", "vrrp_script S1", "{", "script \"/bin/true\"", "}");
+        assertThat(lexed.tokenLines()).containsExactly("a", "{", "}", "vrrp_script|S1", "{", "script|/bin/true", "}");
+    }
+
+    @Test
+    void bracesInsideDoubleQuotesDoNotSplit() {
+        Lexed lexed = Lexed.text(dir, "script \"/bin/sh -c 'test {x}'\" {\n");
+        assertThat(lexed.texts()).containsExactly("script \"/bin/sh -c 'test {x}'\"", "{");
+    }
+
+    @Test
+    void braceGluedToAWordSplitsIt() {
+        Lexed lexed = Lexed.text(dir, "global_defs{\n}x\n");
+        assertThat(lexed.texts()).containsExactly("global_defs", "{", "}", "x");
+    }
+
+    @Test
+    void lineNumbersCountEveryPhysicalLine() {
+        Lexed lexed = Lexed.text(dir, "\n! c\na\n\n  b # x\n");
+        assertThat(lexed.lines()).extracting(l -> l.location().line()).containsExactly(3, 5);
+    }
+
+    @Test
+    void windowsLineEndsAreRemoved() {
+        Lexed lexed = Lexed.text(dir, "a b\r\nc\r\n");
+        assertThat(lexed.tokenLines()).containsExactly("a|b", "c");
+    }
+
+    @Test
+    void trailingBackslashStaysInTheLastToken() {
+        Lexed lexed = Lexed.text(dir, "router_id abc\\\nnext\n");
+        assertThat(lexed.tokenLines()).containsExactly("router_id|abc\\", "next");
+    }
+
+    @Test
+    void extraClosingBraceIsReportedByEveryPass() {
+        // probe_m4: "(Line 8) Extra '}' found" from the parent, "(probe_m4.conf: Line 8) …" from the children
+        Lexed lexed = Lexed.text(dir, "a {\n}\n}\n");
+        assertThat(lexed.texts()).containsExactly("a", "{", "}", "}");
+        assertThat(lexed.messages()).containsExactly("(Line 3) Extra '}' found", "(keepalived.conf: Line 3) Extra '}' found");
+        assertThat(lexed.diagnostics().worst()).isEqualTo(ConfigError.UNEXPECTED_EOB);
+    }
+
+    @Test
+    void missingClosingBracesAreReportedAtTheEndWithoutLocation() {
+        // probe_m3: "There are 1 missing '}'s or extra '{'s"
+        Lexed lexed = Lexed.text(dir, "a {\n b {\n }\n");
+        assertThat(lexed.messages()).containsExactly("There are 1 missing '}'s or extra '{'s");
+        assertThat(lexed.diagnostics().worst()).isEqualTo(ConfigError.MISSING_EOB);
+    }
+
+    @Test
+    void extraBraceResetsTheDepth() {
+        Lexed lexed = Lexed.text(dir, "}\n{\n");
+        assertThat(lexed.messages()).containsExactly("(Line 1) Extra '}' found", "(keepalived.conf: Line 1) Extra '}' found",
+                "There are 1 missing '}'s or extra '{'s");
+    }
+
+    @Test
+    void unterminatedQuoteIsReported() {
+        Lexed lexed = Lexed.text(dir, "a\nrouter_id \"abc # x\n");
+        assertThat(lexed.messages()).containsExactly(
+                "(Line 2) Unterminated quote 'router_id \"abc # x'",
+                "(keepalived.conf: Line 2) Unterminated quote 'router_id \"abc # x'",
+                "(Line 2) Unmatched quote: 'router_id \"abc # x'",
+                "(keepalived.conf: Line 2) Unmatched quote: 'router_id \"abc # x'");
+        assertThat(lexed.tokenLines()).containsExactly("a", "router_id");
+    }
+
+    @Test
+    void lineWithOnlyAnUnmatchedQuoteIsNotReturned() {
+        Lexed lexed = Lexed.text(dir, "\"abc\n");
+        assertThat(lexed.lines()).isEmpty();
+        assertThat(lexed.messages()).contains("(Line 1) Unmatched quote: '\"abc'");
+    }
+
+    @Test
+    void blockDepthIsTracked() {
+        Lexed lexed = Lexed.text(dir, "a {\n b {\n");
+        assertThat(lexed.lines()).hasSize(4);
+    }
+
+    @Test
+    void reportLocatesAtTheLastLineForEachPass() {
+        Lexed.write(dir.resolve("keepalived.conf"), "a\ninclude sub/x.conf\nb\n");
+        Lexed.write(dir.resolve("sub/x.conf"), "\ninner\n");
+        org.jkeepalived.config.Diagnostics diagnostics = new org.jkeepalived.config.Diagnostics();
+        try (ConfigLexer lexer = new ConfigLexer(Path.of("keepalived.conf"), new LexerOptions("id", false, dir), diagnostics)) {
+            assertThat(lexer.next().text()).isEqualTo("a");
+            lexer.report(ConfigError.UNKNOWN_KEYWORD, "Unknown keyword 'a'", ReportedBy.ALL);
+            assertThat(lexer.next().text()).isEqualTo("inner");
+            lexer.report(ConfigError.UNKNOWN_KEYWORD, "Unknown keyword 'inner'", ReportedBy.ALL);
+            lexer.report(ConfigError.WARNING, "child only", ReportedBy.CHILDREN);
+            assertThat(lexer.next().text()).isEqualTo("b");
+            lexer.report(ConfigError.GENERAL_ERROR, "parent only", ReportedBy.PARENT);
+            assertThat(lexer.next()).isNull();
+            assertThat(lexer.next()).isNull();
+            assertThat(lexer.parentPassDiagnostics()).extracting(d -> d.render()).containsExactly(
+                    "(Line 1) Unknown keyword 'a'", "(sub/x.conf: Line 2) Unknown keyword 'inner'", "(Line 3) parent only");
+        }
+        assertThat(diagnostics.all()).extracting(d -> d.render()).containsExactly(
+                "(Line 1) Unknown keyword 'a'", "(keepalived.conf: Line 1) Unknown keyword 'a'",
+                "(sub/x.conf: Line 2) Unknown keyword 'inner'",
+                "(sub/x.conf: Line 2) child only",
+                "(Line 3) parent only");
+        assertThat(diagnostics.all().get(0).withFile()).isFalse();
+        assertThat(diagnostics.all().get(1).withFile()).isTrue();
+    }
+}
