@@ -22,6 +22,12 @@ import org.jkeepalived.config.Diagnostics;
  * its own logical line; the rest of the line is read again from the conditional step on). Lines
  * without tokens are not returned.
  *
+ * <p>The lines are those keepalived's children (the checker and VRRP passes) see. They differ
+ * from the parent's in one respect: an include that is not literally an include line (it appears
+ * after {@code @ID}, a substitution, a generator or a brace) is read twice, because keepalived
+ * copies such a line unchanged into the consolidated configuration and the children then process
+ * it again besides reading the parent's copy of the included files.
+ *
  * <p>The reader is lazy because keepalived is single-pass: the parser calls
  * {@link #setIncludeCheck} when it meets {@code global_defs { include_check … }} and that changes
  * how later includes are checked.
@@ -71,6 +77,10 @@ public final class ConfigLexer implements AutoCloseable {
     private Definitions.Definition definitionBeingRead;
     private int blockDepth;
     private Long randomSeed;
+    /** Whether the physical line being expanded is itself an include line (see checkInclude). */
+    private boolean physicalLineIsInclude;
+    /** Lines are read as the parent reads them (see setParentView), not as the children do. */
+    private boolean parentView;
 
     private record MultilineEntry(Definitions.Cursor cursor, int seqDepth) {
     }
@@ -86,19 +96,30 @@ public final class ConfigLexer implements AutoCloseable {
         this.files = new IncludeStack(diagnostic -> {
             diagnostics.report(diagnostic);
             parentPass.add(diagnostic);
-        }, options.workingDirectory(), options.allConfig() ? IncludeCheck.ALL : IncludeCheck.NONE);
+        }, diagnostics::report, options.workingDirectory(), options.allConfig() ? IncludeCheck.ALL : IncludeCheck.NONE);
         this.definitions = new Definitions(new BuiltinValues(), new MultilineHooks());
-        String pattern = mainFile.toString();
-        boolean found = files.checkMainFile(pattern);
-        if (found && !files.open(pattern, IncludeCheck.READ | IncludeCheck.MATCH | IncludeCheck.WILDCARD_MATCH)) {
-            Diagnostic failed = files.parentDiagnostic(
-                    files.includeCheck().has(IncludeCheck.READ) ? ConfigError.FILE_NOT_FOUND : ConfigError.OK,
-                    "Failed to open configuration file");
-            diagnostics.report(failed);
-            parentPass.add(failed);
+        this.mainFileFound = openMainFile(mainFile.toString());
+        this.finished = !mainFileFound;
+    }
+
+    /** keepalived's start-up check of the {@code -f} pattern, then opening it. */
+    private boolean openMainFile(String pattern) {
+        boolean found;
+        try {
+            found = files.checkMainFile(pattern);
+            if (found && !files.open(pattern, IncludeCheck.READ | IncludeCheck.MATCH | IncludeCheck.WILDCARD_MATCH)) {
+                Diagnostic failed = files.parentDiagnostic(
+                        files.includeCheck().has(IncludeCheck.READ) ? ConfigError.FILE_NOT_FOUND : ConfigError.OK,
+                        "Failed to open configuration file");
+                diagnostics.report(failed);
+                parentPass.add(failed);
+            }
+        } catch (RuntimeException e) {
+            report(ConfigError.FILE_NOT_FOUND, "Internal error opening configuration file (" + e + ")", ReportedBy.PARENT);
+            files.closeAll();
+            found = false;
         }
-        this.mainFileFound = found;
-        this.finished = !found;
+        return found;
     }
 
     /** False when keepalived's start-up check of the {@code -f} file failed (then nothing is read). */
@@ -137,6 +158,18 @@ public final class ConfigLexer implements AutoCloseable {
     public void setRandomSeed(long seed) {
         randomSeed = seed;
         random.setSeed(seed);
+    }
+
+    /**
+     * Which of keepalived's views of the text later lines are read in. keepalived's children read
+     * the parent's decommented copy and decomment it again, so a {@code \#} or {@code \!} escape
+     * that the parent turned into {@code #}/{@code !} starts a comment for them. The default is the
+     * children's view (VRRP, checker and BFD keywords and the root level are theirs); the parser
+     * switches to the parent's view for {@code global_defs}, which only the parent parses, and back
+     * after it. Takes effect from the next physical line.
+     */
+    public void setParentView(boolean parentView) {
+        this.parentView = parentView;
     }
 
     /** The seed last given to {@link #setRandomSeed}, or null. */
@@ -319,11 +352,35 @@ public final class ConfigLexer implements AutoCloseable {
                 }
                 continue;
             }
-            String text = decomment(piece);
+            String text = decommentPhysical(piece);
             if (!text.isEmpty()) {
                 return text;
             }
         }
+    }
+
+    /**
+     * Comment removal of a line read from a file, for both of keepalived's views: the parent
+     * decomments the file's line, the children decomment the parent's result once more (they read
+     * the consolidated copy). The two differ only when {@code \#} or {@code \!} escapes were
+     * removed the first time. Each view's {@code Unterminated quote} is reported in its own form.
+     */
+    private String decommentPhysical(String piece) {
+        Decommenter.Result parent = Decommenter.decomment(piece);
+        Decommenter.Result child = Decommenter.decomment(parent.text());
+        if (parent.unterminatedQuoteText() != null) {
+            String message = "Unterminated quote '" + parent.unterminatedQuoteText() + "'";
+            report(ConfigError.GENERAL_ERROR, message, child.text().equals(parent.text()) ? ReportedBy.ALL : ReportedBy.PARENT);
+        }
+        if (!child.text().equals(parent.text())) {
+            if (child.unterminatedQuoteText() != null) {
+                report(ConfigError.GENERAL_ERROR, "Unterminated quote '" + child.unterminatedQuoteText() + "'", ReportedBy.CHILDREN);
+            }
+            // The parent tokenizes its own text (approximated here as the whole line).
+            Tokenizer.split(parent.text(), message -> report(ConfigError.GENERAL_ERROR, message, ReportedBy.PARENT));
+        }
+        physicalLineIsInclude = includePatternStart(parent.text()) >= 0;
+        return parentView ? parent.text() : child.text();
     }
 
     private String decomment(String line) {
@@ -446,26 +503,41 @@ public final class ConfigLexer implements AutoCloseable {
         }
     }
 
-    /** {@code check_include}: true (and the files opened) when the line is an include line. */
+    /**
+     * {@code check_include}: true (and the files opened) when the line is an include line. An
+     * include line that is not literally in the file (it came from a conditional, a substitution,
+     * a generator or after a brace) is read twice, as keepalived's children read it twice.
+     */
     private boolean checkInclude(String buf) {
-        if (!buf.startsWith("include") || buf.length() <= 7) {
+        int patternStart = includePatternStart(buf);
+        if (patternStart < 0) {
             return false;
         }
         char letter = buf.charAt(7);
-        int type;
-        int patternStart;
-        if (CText.isSpace(letter)) {
-            type = 0;
-            patternStart = 8;
-        } else if (CText.isSpace(CText.at(buf, 8)) && "rmwba".indexOf(letter) >= 0) {
-            type = IncludeCheck.bitsOfKeyword(letter);
-            patternStart = 9;
-        } else {
-            return false;
-        }
+        int type = CText.isSpace(letter) ? 0 : IncludeCheck.bitsOfKeyword(letter);
         int start = Math.min(patternStart + CText.spn(buf, patternStart, CText.BLANKS), buf.length());
-        files.open(buf.substring(start), type);
+        String pattern = buf.substring(start);
+        if (!physicalLineIsInclude && !files.readingChildOwnFile()) {
+            files.openTwice(pattern, type);
+        } else {
+            files.open(pattern, type);
+        }
         return true;
+    }
+
+    /** {@code is_include}: where the pattern starts (before blanks), or -1 for other lines. */
+    private static int includePatternStart(String buf) {
+        if (!buf.startsWith("include") || buf.length() <= 7) {
+            return -1;
+        }
+        char letter = buf.charAt(7);
+        if (CText.isSpace(letter)) {
+            return 8;
+        }
+        if (CText.isSpace(CText.at(buf, 8)) && "rmwba".indexOf(letter) >= 0) {
+            return 9;
+        }
+        return -1;
     }
 
     /**

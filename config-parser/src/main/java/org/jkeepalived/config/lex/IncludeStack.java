@@ -49,25 +49,36 @@ final class IncludeStack {
         Path directory;
         PhysicalLineReader reader;
         int matchesOpened;
+        /** Read by keepalived's children themselves, not from the parent's copy (see openTwice). */
+        final boolean childOwn;
 
-        Frame(int includeType, IncludeCheck savedIncludeCheck, Path baseDirectory) {
+        Frame(int includeType, IncludeCheck savedIncludeCheck, Path baseDirectory, boolean childOwn) {
             this.includeType = includeType;
             this.savedIncludeCheck = savedIncludeCheck;
             this.baseDirectory = baseDirectory;
             this.directory = baseDirectory;
+            this.childOwn = childOwn;
         }
     }
 
     private final Deque<Frame> frames = new ArrayDeque<>();
     private final Consumer<Diagnostic> diagnostics;
+    private final Consumer<Diagnostic> childDiagnostics;
     private final Path workingDirectory;
+    /** True while opening a frame only keepalived's children open (their messages, their form). */
+    private boolean openingForChildren;
     private IncludeCheck includeCheck;
     private boolean configFileError;
     private int filesOpened;
 
-    /** @param diagnostics receives the parent's include diagnostics */
-    IncludeStack(Consumer<Diagnostic> diagnostics, Path workingDirectory, IncludeCheck initial) {
+    /**
+     * @param diagnostics      receives the parent's include diagnostics
+     * @param childDiagnostics receives the children's own include diagnostics (see {@link #openTwice})
+     */
+    IncludeStack(Consumer<Diagnostic> diagnostics, Consumer<Diagnostic> childDiagnostics, Path workingDirectory,
+            IncludeCheck initial) {
         this.diagnostics = diagnostics;
+        this.childDiagnostics = childDiagnostics;
         this.workingDirectory = workingDirectory;
         this.includeCheck = initial;
     }
@@ -109,7 +120,8 @@ final class IncludeStack {
                 ok = false;
                 continue;
             }
-            if (!Files.isReadable(workingDirectory.resolve(path))) {
+            Path resolved = resolve(workingDirectory, path);
+            if (resolved == null || !Files.isReadable(resolved)) {
                 report(ConfigError.FILE_NOT_FOUND, "Unable to read configuration file " + path);
                 ok = false;
                 break;
@@ -126,9 +138,37 @@ final class IncludeStack {
         return ok;
     }
 
+    /** True when the file being read is one keepalived's children read themselves. */
+    boolean readingChildOwnFile() {
+        Frame top = frames.peekFirst();
+        return top != null && top.childOwn;
+    }
+
+    /**
+     * An include that keepalived's parent processes and its children process again: a line that
+     * only becomes an include after a conditional, a substitution, a generator or a brace split is
+     * copied as it is into the consolidated configuration, so each child opens the files itself and
+     * then also reads the parent's copy of them. The content is read twice, the children's own
+     * reading first (so its duplicates are what the children complain about).
+     */
+    void openTwice(String pattern, int includeType) {
+        Path base = currentDirectory();
+        openingForChildren = true;
+        try {
+            open(pattern, includeType, base, true);
+        } finally {
+            openingForChildren = false;
+        }
+        open(pattern, includeType, base, false);
+    }
+
     /** {@code open_glob_file}: pushes an include pattern and opens its first readable match. */
     boolean open(String pattern, int includeType) {
-        Frame frame = new Frame(includeType, includeCheck, currentDirectory());
+        return open(pattern, includeType, currentDirectory(), readingChildOwnFile());
+    }
+
+    private boolean open(String pattern, int includeType, Path base, boolean childOwn) {
+        Frame frame = new Frame(includeType, includeCheck, base, childOwn);
         frames.addFirst(frame);
         Glob glob = globChecked(pattern, includeType, frame.baseDirectory);
         if (glob == null) {
@@ -175,8 +215,8 @@ final class IncludeStack {
             fileError(IncludeCheck.READ, "Configuration file '" + path + "' is a directory - skipping");
             return false;
         }
-        Path file = base.resolve(path);
-        boolean regular = Files.isRegularFile(file);
+        Path file = resolve(base, path);
+        boolean regular = file != null && Files.isRegularFile(file);
         if (regular) {
             try {
                 Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
@@ -207,8 +247,11 @@ final class IncludeStack {
                         : "more than " + MAX_FILES + " files opened") + ") - skipping");
                 continue;
             }
-            Path file = frame.baseDirectory.resolve(path);
+            Path file = resolve(frame.baseDirectory, path);
             try {
+                if (file == null) {
+                    throw new java.nio.file.NoSuchFileException(path);
+                }
                 frame.reader = PhysicalLineReader.open(file);
             } catch (IOException | SecurityException e) {
                 fileError(IncludeCheck.READ, "Configuration file '" + path + "' open problem ("
@@ -229,6 +272,15 @@ final class IncludeStack {
             return true;
         }
         return false;
+    }
+
+    /** {@code base.resolve(path)}, or null for a name the file system cannot represent. */
+    private static Path resolve(Path base, String path) {
+        try {
+            return base.resolve(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 
     private static String describe(Exception e) {
@@ -253,9 +305,13 @@ final class IncludeStack {
                 nextFile(top);
                 continue;
             }
-            top.childLine++;
+            // The children count every line of the copy, but count a file they read themselves as
+            // the parent does.
             if (piece.countsAsLine()) {
                 top.parentLine++;
+                top.childLine++;
+            } else if (!top.childOwn) {
+                top.childLine++;
             }
             return piece.text();
         }
@@ -289,6 +345,10 @@ final class IncludeStack {
     private void fileError(int kind, String message) {
         int strictness = includeCheck.bits() | (frames.isEmpty() ? 0 : frames.peekFirst().includeType);
         boolean error = (strictness & kind) != 0;
+        if (openingForChildren) {
+            childDiagnostics.accept(childDiagnostic(error ? ConfigError.FILE_NOT_FOUND : ConfigError.OK, message));
+            return;
+        }
         report(error ? ConfigError.FILE_NOT_FOUND : ConfigError.OK, message);
         if (error) {
             configFileError = true;
@@ -324,10 +384,11 @@ final class IncludeStack {
 
     /** Where the children place the line being read: the file always named, every piece counted. */
     SourceLocation childLocation() {
-        Frame top = frames.peekFirst();
-        if (top == null || top.childName == null) {
-            return null;
+        for (Frame frame : frames) {
+            if (frame.childName != null) {
+                return new SourceLocation(frame.childName, frame.childLine);
+            }
         }
-        return new SourceLocation(top.childName, top.childLine);
+        return null;
     }
 }

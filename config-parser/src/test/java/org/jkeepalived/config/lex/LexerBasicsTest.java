@@ -138,4 +138,34 @@ class LexerBasicsTest {
         assertThat(diagnostics.all().get(0).withFile()).isFalse();
         assertThat(diagnostics.all().get(1).withFile()).isTrue();
     }
+
+    @Test
+    void escapedCommentCharactersAreCommentsAgainForTheChildren() {
+        // 2.2.7: "x\#y z" is 'x#y' for the parent and 'x' for the children
+        Lexed lexed = Lexed.text(dir, "x\\#y z\nq\\!w \"a\\#b\"\n");
+        assertThat(lexed.texts()).containsExactly("x", "q");
+    }
+
+    @Test
+    void parentViewKeepsTheEscapedCharacters() {
+        Lexed.write(dir.resolve("keepalived.conf"), "global_defs {\n router_id a\\#b\n}\nx\\#y\n");
+        org.jkeepalived.config.Diagnostics diagnostics = new org.jkeepalived.config.Diagnostics();
+        try (ConfigLexer lexer = new ConfigLexer(Path.of("keepalived.conf"), new LexerOptions("id", false, dir), diagnostics)) {
+            assertThat(lexer.next().text()).isEqualTo("global_defs");
+            lexer.setParentView(true);
+            assertThat(lexer.next().text()).isEqualTo("{");
+            assertThat(lexer.next().tokens()).containsExactly("router_id", "a#b");
+            lexer.setParentView(false);
+            assertThat(lexer.next().text()).isEqualTo("}");
+            assertThat(lexer.next().text()).isEqualTo("x");
+        }
+    }
+
+    @Test
+    void unterminatedQuoteOnlyInTheParentsView() {
+        Lexed lexed = Lexed.text(dir, "a\\#\"b\n");
+        assertThat(lexed.texts()).containsExactly("a");
+        // 2.2.7 printed these two, from the parent only
+        assertThat(lexed.messages()).containsExactly("(Line 1) Unterminated quote 'a#\"b'", "(Line 1) Unmatched quote: 'a#\"b'");
+    }
 }
