@@ -39,6 +39,7 @@ public final class ScriptChecker {
 
     private final boolean scriptSecurity;
     private final String defaultUserName;
+    private boolean quiet;
     private final Map<String, String> environment;
     private final int ownUid;
     private final int ownGid;
@@ -46,6 +47,21 @@ public final class ScriptChecker {
     private boolean defaultUserFailed;
     private boolean anyScript;
     private boolean anyInsecure;
+    private Rejection lastRejection = Rejection.NONE;
+
+    /** Why the last {@link #check} returned empty, for the caller's own log line. */
+    public enum Rejection {
+        /** accepted */
+        NONE,
+        /** missing, or not found on PATH (keepalived's SC_NOTFOUND) */
+        NOT_FOUND,
+        /** refused by enable_script_security (SC_INHIBIT) */
+        INSECURE,
+        /** not executable by its user */
+        NOT_EXECUTABLE,
+        /** its user or group does not exist */
+        NO_USER,
+    }
 
     /**
      * @param scriptSecurity enable_script_security
@@ -74,8 +90,23 @@ public final class ScriptChecker {
      * reason is logged with keepalived's wording).
      */
     public Optional<PreparedScript> check(ScriptCommand command) {
+        lastRejection = Rejection.NONE;
+        Optional<PreparedScript> result = checkCommand(command);
+        if (result.isEmpty() && lastRejection == Rejection.NONE) {
+            lastRejection = Rejection.NOT_FOUND;
+        }
+        return result;
+    }
+
+    /** Why the last {@link #check} rejected its script ({@link Rejection#NONE} if it was accepted). */
+    public Rejection lastRejection() {
+        return lastRejection;
+    }
+
+    private Optional<PreparedScript> checkCommand(ScriptCommand command) {
         Optional<int[]> ids = ids(command);
         if (ids.isEmpty()) {
+            lastRejection = Rejection.NO_USER;
             return Optional.empty();
         }
         int uid = ids.get()[0];
@@ -89,10 +120,10 @@ public final class ScriptChecker {
         if (!program.contains("/")) {
             Optional<Path> found = searchPath(program);
             if (found.isEmpty()) {
-                LOG.info("Cannot find script {} in path - disabling", program);
+                info("Cannot find script {} in path - disabling", program);
                 return Optional.empty();
             }
-            LOG.info("WARNING - script `{}` resolved by path search to `{}`. Please specify full path.", program,
+            info("WARNING - script `{}` resolved by path search to `{}`. Please specify full path.", program,
                     found.get());
             program = found.get().toString();
         }
@@ -101,12 +132,21 @@ public final class ScriptChecker {
         try {
             real = given.toRealPath();
         } catch (IOException e) {
-            LOG.info("Script {} cannot be accessed - No such file or directory", program);
+            info("Script {} cannot be accessed - No such file or directory", program);
             return Optional.empty();
         }
         Path runPath = keepFileName(given, real);
         argv.set(0, runPath.toString());
         return checkFile(argv, real, uid, gid);
+    }
+
+    /**
+     * Stops this checker from logging: for a daemon whose config parser has already logged the
+     * same verdicts (keepalived logs them once). Returns this.
+     */
+    public ScriptChecker quiet() {
+        quiet = true;
+        return this;
     }
 
     /** Whether any script was accepted (keepalived's SC_ISSCRIPT). */
@@ -122,7 +162,7 @@ public final class ScriptChecker {
     /** Logs "SECURITY VIOLATION …" when scripts run without enable_script_security, as keepalived does. */
     public void logSummary() {
         if (!scriptSecurity && anyScript) {
-            LOG.warn("SECURITY VIOLATION - scripts are being executed but script_security not enabled.{}",
+            warn("SECURITY VIOLATION - scripts are being executed but script_security not enabled.{}",
                     anyInsecure ? " There are insecure scripts." : "");
         }
     }
@@ -132,14 +172,15 @@ public final class ScriptChecker {
         try {
             attrs = Files.readAttributes(real, "unix:mode,uid,gid");
         } catch (IOException e) {
-            LOG.info("Unable to access script `{}` - disabling", argv.get(0));
+            info("Unable to access script `{}` - disabling", argv.get(0));
             return Optional.empty();
         }
         int mode = (Integer) attrs.get("mode");
         int fileUid = (Integer) attrs.get("uid");
         int fileGid = (Integer) attrs.get("gid");
         if (!isExecutable(mode, fileUid, fileGid, uid, gid)) {
-            LOG.info("WARNING - script '{}' is not executable for uid:gid {}:{} - disabling.", argv.get(0), uid, gid);
+            info("WARNING - script '{}' is not executable for uid:gid {}:{} - disabling.", argv.get(0), uid, gid);
+            lastRejection = Rejection.NOT_EXECUTABLE;
             return Optional.empty();
         }
         anyScript = true;
@@ -154,6 +195,7 @@ public final class ScriptChecker {
         if (insecure) {
             anyInsecure = true;
             if (scriptSecurity) {
+                lastRejection = Rejection.INSECURE;
                 return Optional.empty();
             }
         }
@@ -176,20 +218,20 @@ public final class ScriptChecker {
             try {
                 attrs = Files.readAttributes(components.get(i), "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
             } catch (IOException e) {
-                LOG.info("check_script_secure could not find script '{}' - disabling", absolute);
+                info("check_script_secure could not find script '{}' - disabling", absolute);
                 return false;
             }
             int mode = (Integer) attrs.get("mode");
             int type = mode & S_IFMT;
             if ((!last && type != S_IFDIR) || (last && type != S_IFREG && type != S_IFLNK)) {
-                LOG.info("Wrong file type found in script path '{}'.", absolute);
+                info("Wrong file type found in script path '{}'.", absolute);
                 return false;
             }
             boolean groupWritable = (Integer) attrs.get("gid") != 0 && (mode & 0020) != 0;
             boolean worldWritable = (mode & 0002) != 0;
             boolean checkWrite = (type == S_IFDIR && (mode & S_ISVTX) == 0) || type == S_IFREG;
             if ((Integer) attrs.get("uid") != 0 || (checkWrite && (groupWritable || worldWritable))) {
-                LOG.info("Unsafe permissions found for script '{}'{}.", absolute, scriptSecurity ? " - disabling" : "");
+                info("Unsafe permissions found for script '{}'{}.", absolute, scriptSecurity ? " - disabling" : "");
                 return false;
             }
         }
@@ -206,14 +248,14 @@ public final class ScriptChecker {
         }
         Optional<UserDb.Account> user = UserDb.user(command.user());
         if (user.isEmpty()) {
-            LOG.info("Script user '{}' does not exist", command.user());
+            info("Script user '{}' does not exist", command.user());
             return Optional.empty();
         }
         int gid = user.get().gid();
         if (command.group() != null) {
             Optional<Integer> group = UserDb.group(command.group());
             if (group.isEmpty()) {
-                LOG.info("Script group '{}' does not exist", command.group());
+                info("Script group '{}' does not exist", command.group());
                 return Optional.empty();
             }
             gid = group.get();
@@ -227,7 +269,7 @@ public final class ScriptChecker {
         if (account.isPresent() && scriptGroup != null) {
             Optional<Integer> gid = UserDb.group(scriptGroup);
             if (gid.isEmpty()) {
-                LOG.info("Script group '{}' does not exist", scriptGroup);
+                info("Script group '{}' does not exist", scriptGroup);
                 defaultUserFailed = true;
                 return Optional.empty();
             }
@@ -235,10 +277,10 @@ public final class ScriptChecker {
         }
         if (account.isEmpty()) {
             if (scriptUser != null) {
-                LOG.info("Script user '{}' does not exist", scriptUser);
+                info("Script user '{}' does not exist", scriptUser);
                 defaultUserFailed = true;
             } else if (scriptSecurity) {
-                LOG.error("Unable to set default user {} for script", defaultUserName);
+                error("Unable to set default user {} for script", defaultUserName);
                 defaultUserFailed = true;
             }
         }
@@ -291,5 +333,23 @@ public final class ScriptChecker {
             return (mode & 0100) != 0;
         }
         return gid == fileGid ? (mode & 0010) != 0 : (mode & 0001) != 0;
+    }
+
+    private void info(String format, Object... args) {
+        if (!quiet) {
+            LOG.info(format, args);
+        }
+    }
+
+    private void warn(String format, Object... args) {
+        if (!quiet) {
+            LOG.warn(format, args);
+        }
+    }
+
+    private void error(String format, Object... args) {
+        if (!quiet) {
+            LOG.error(format, args);
+        }
     }
 }

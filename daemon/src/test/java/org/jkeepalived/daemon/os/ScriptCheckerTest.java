@@ -173,4 +173,15 @@ class ScriptCheckerTest {
             assertThat(log.lines()).noneMatch(l -> l.contains("SECURITY VIOLATION"));
         }
     }
+
+    @Test
+    void aQuietCheckerGivesTheSameVerdictsWithoutLogging() {
+        try (LogCapture log = new LogCapture(ScriptChecker.class)) {
+            ScriptChecker quiet = checker(false).quiet();
+            assertThat(quiet.check(ScriptCommand.of(dir + "/missing.sh"))).isEmpty();
+            assertThat(quiet.lastRejection()).isEqualTo(ScriptChecker.Rejection.NOT_FOUND);
+            quiet.logSummary();
+            assertThat(log.lines()).isEmpty();
+        }
+    }
 }
