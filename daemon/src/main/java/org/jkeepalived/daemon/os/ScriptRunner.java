@@ -91,11 +91,18 @@ public final class ScriptRunner {
      * @param name          for log lines (the script name or command)
      * @param timeoutNanos  0 for no timeout
      * @param onDone        runs on the loop thread when the script ends; may be null
-     * @return the running script, or null when it could not be started (then {@code onDone} has
-     *         already been called with {@link ScriptResult.Outcome#FAILED_TO_START})
+     * @return the running script, or null when it could not be started (then {@code onDone} is
+     *         posted with {@link ScriptResult.Outcome#FAILED_TO_START})
      */
     public Running start(String name, PreparedScript script, List<String> extraArgs, long nowNanos,
                          long timeoutNanos, Consumer<ScriptResult> onDone) {
+        String program = script.argv().get(0);
+        if (!script.viaShell() && !Files.isExecutable(Path.of(program))) {
+            // Removed or changed since the configuration was checked: keepalived's child logs this.
+            LOG.error("Couldn't find command: {}", program);
+            failedToStart(onDone);
+            return null;
+        }
         ProcessBuilder builder = new ProcessBuilder(command(script, extraArgs));
         builder.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -106,9 +113,7 @@ public final class ScriptRunner {
             process = builder.start();
         } catch (IOException e) {
             LOG.error("Error exec-ing command '{}': {}", script.argv().get(0), e.getMessage());
-            if (onDone != null) {
-                onDone.accept(new ScriptResult(ScriptResult.Outcome.FAILED_TO_START, -1));
-            }
+            failedToStart(onDone);
             return null;
         }
         long deadline = timeoutNanos > 0 ? nowNanos + timeoutNanos : Long.MAX_VALUE;
@@ -151,6 +156,12 @@ public final class ScriptRunner {
     /** How many scripts are running. */
     public int runningCount() {
         return running.size();
+    }
+
+    private void failedToStart(Consumer<ScriptResult> onDone) {
+        if (onDone != null) {
+            poster.post(() -> onDone.accept(new ScriptResult(ScriptResult.Outcome.FAILED_TO_START, -1)));
+        }
     }
 
     private void finish(Running run, int exitValue) {

@@ -132,7 +132,7 @@ public final class ProcessScanner implements AutoCloseable {
 
     private static String readComm(Path pid) {
         try {
-            String comm = Files.readString(pid.resolve("comm"), StandardCharsets.UTF_8);
+            String comm = new String(Files.readAllBytes(pid.resolve("comm")), StandardCharsets.UTF_8);
             return comm.endsWith("\n") ? comm.substring(0, comm.length() - 1) : comm;
         } catch (IOException e) {
             return null; // the process ended during the scan

@@ -134,13 +134,40 @@ class ScriptRunnerTest {
     }
 
     @Test
-    void reportsANonexistentProgramAsAFailureNotACrash() {
+    void reportsAProgramRemovedSinceTheCheckWithKeepalivedsLineAndCarriesOn() {
         PreparedScript gone = new PreparedScript(List.of(dir.resolve("gone.sh").toString()), 0, 0, false, false);
+        try (LogCapture log = new LogCapture(ScriptRunner.class)) {
+            ScriptResult result = runToEnd(gone, List.of(), 0);
 
-        ScriptResult result = runToEnd(gone, List.of(), 0);
-
-        assertThat(result.succeeded()).isFalse();
+            assertThat(result.outcome()).isEqualTo(ScriptResult.Outcome.FAILED_TO_START);
+            assertThat(log.lines()).containsExactly("Couldn't find command: " + dir.resolve("gone.sh"));
+        }
         assertThat(runner.runningCount()).isZero();
+    }
+
+    @Test
+    void aScriptGetsSigtermWhenTheThreadThatStartedItEnds() throws Exception {
+        // PR_SET_PDEATHSIG follows the creating thread: this is why only the long-lived loop
+        // thread may start scripts, and why a script dies with the daemon as under keepalived.
+        Path running = dir.resolve("running");
+        Path script = Scripts.write(dir, "orphan.sh", "touch '" + running + "'\nexec sleep 60");
+        AtomicReference<ScriptRunner.Running> started = new AtomicReference<>();
+        AtomicReference<ScriptResult> result = new AtomicReference<>();
+        Thread shortLived = new Thread(() -> {
+            started.set(runner.start("orphan", asRoot(script), List.of(), System.nanoTime(), 0, result::set));
+            // stay alive until setpriv has set the parent-death signal and the script runs
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!Files.exists(running) && System.nanoTime() - deadline < 0) {
+                Thread.onSpinWait();
+            }
+        });
+        shortLived.start();
+        shortLived.join();
+
+        loop.runUntil(() -> result.get() != null, Duration.ofSeconds(5));
+
+        assertThat(started.get()).isNotNull();
+        assertThat(result.get()).isEqualTo(new ScriptResult(ScriptResult.Outcome.SIGNALED, 15));
     }
 
     private static boolean isZombie(Path proc) {
