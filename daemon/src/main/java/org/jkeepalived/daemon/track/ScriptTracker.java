@@ -45,11 +45,13 @@ public final class ScriptTracker implements TrackedSource {
     private final long timeoutNanos;
     private final int rise;
     private final int fall;
-    private final boolean initFail;
     private final ScriptRunner runner;
     private final Consumer<ScriptTracker> onChange;
 
-    private boolean initialising = true;
+    /** keepalived's init_state. */
+    private enum InitState { INIT, INIT_RELOAD, FAILED, DONE }
+
+    private InitState initState;
     private int result;
     private int lastStatus;
     private long nextRunNanos = Long.MAX_VALUE;
@@ -72,10 +74,46 @@ public final class ScriptTracker implements TrackedSource {
         this.timeoutNanos = timeoutNanos > 0 ? timeoutNanos : intervalNanos;
         this.rise = rise;
         this.fall = fall;
-        this.initFail = initFail;
         this.runner = runner;
         this.onChange = onChange;
         this.result = initFail ? 0 : rise - 1;
+        this.initState = initFail ? InitState.FAILED : InitState.INIT;
+    }
+
+    /**
+     * Marks a script that first appears in a reloaded configuration: until its first result it
+     * neither faults weight-0 instances nor changes priorities (keepalived's INIT_RELOAD).
+     */
+    public void markNewOnReload() {
+        if (initState == InitState.INIT) {
+            initState = InitState.INIT_RELOAD;
+        }
+    }
+
+    /**
+     * Carries the previous configuration's result of the script with the same name over a reload,
+     * rescaled to this script's rise/fall, as keepalived does, with its log line.
+     */
+    public void inheritFrom(ScriptTracker old) {
+        if (old.initState == InitState.INIT) {
+            initState = InitState.INIT;
+            result = rise - 1;
+            return;
+        }
+        if (old.initState == InitState.INIT_RELOAD) {
+            initState = InitState.INIT_RELOAD;
+            return;
+        }
+        int max = rise + fall - 1;
+        if (old.result < old.rise) {
+            result = old.result == 0 ? 0 : Math.max(0, rise - (old.rise - old.result));
+            LOG.info("VRRP_Script({}) considered unsuccessful on reload", name);
+        } else {
+            result = old.result == old.rise + old.fall - 1 ? max : Math.min(max, rise + (old.result - old.rise));
+            LOG.info("VRRP_Script({}) considered successful on reload", name);
+        }
+        lastStatus = old.lastStatus;
+        initState = InitState.DONE;
     }
 
     @Override
@@ -85,7 +123,7 @@ public final class ScriptTracker implements TrackedSource {
 
     /** INIT before the first result (unless init_fail), then GOOD or BAD. */
     public Status status() {
-        if (initialising && !initFail) {
+        if (initState == InitState.INIT || initState == InitState.INIT_RELOAD) {
             return Status.INIT;
         }
         return result >= rise ? Status.GOOD : Status.BAD;
@@ -137,10 +175,13 @@ public final class ScriptTracker implements TrackedSource {
         if (weight != 0) {
             return false;
         }
-        if (initialising) {
-            return true; // keepalived: weight-0 scripts in init (or init_fail) keep the instance down
-        }
-        return TrackedSource.binaryFaults(status() == Status.GOOD, weight, reverse);
+        return switch (initState) {
+            // keepalived: weight-0 scripts in init, or with init_fail, keep the instance down ...
+            case INIT, FAILED -> true;
+            // ... but one added by a reload does not until it has a result
+            case INIT_RELOAD -> false;
+            case DONE -> TrackedSource.binaryFaults(status() == Status.GOOD, weight, reverse);
+        };
     }
 
     /** Applies one result; package-private so that tests can drive the counter without processes. */
@@ -169,7 +210,7 @@ public final class ScriptTracker implements TrackedSource {
             }
         }
         count(outcome.succeeded(), exitType, reason);
-        initialising = false;
+        initState = InitState.DONE;
         if (status() != before) {
             onChange.accept(this);
         }
@@ -189,7 +230,7 @@ public final class ScriptTracker implements TrackedSource {
         } else if (result > rise) {
             result--;
         } else {
-            if (result == rise || initialising) {
+            if (result == rise || initState == InitState.INIT || initState == InitState.INIT_RELOAD) {
                 LOG.info(reason == null ? "VRRP_Script({}) {}" : "VRRP_Script({}) {} ({})", name, exitType, reason);
             }
             result = 0;

@@ -128,6 +128,29 @@ public final class TrackerRegistry implements AutoCloseable {
         return builder.build();
     }
 
+    /**
+     * After a reload, before {@link #start}: scripts with the same name carry their result over
+     * (keepalived's clear_diff_script), scripts new in this configuration do not fault instances
+     * until their first result, and tracked interfaces keep their link state. Close
+     * {@code previous} afterwards.
+     */
+    public void carryOver(TrackerRegistry previous) {
+        scripts.forEach((name, script) -> {
+            ScriptTracker old = previous.scripts.get(name);
+            if (old != null) {
+                script.inheritFrom(old);
+            } else {
+                script.markNewOnReload();
+            }
+        });
+        previous.interfaces.forEach((name, old) -> {
+            TrackedInterface current = interfaces.get(name);
+            if (current != null) {
+                current.setUp(old.up());
+            }
+        });
+    }
+
     /** Starts every script (first run now), scans /proc once for the initial process states, then the scanner. */
     public void start(long nowNanos) {
         scripts.values().forEach(s -> s.start(nowNanos));

@@ -144,6 +144,46 @@ class ScriptTrackerTest {
     }
 
     @Test
+    void aReloadCarriesTheResultOverRescaledToTheNewRiseAndFall() {
+        ScriptTracker good = tracker(2, 3, false);
+        good.onResult(OK);
+        good.onResult(EXIT_1); // still GOOD, one failure counted
+        ScriptTracker reloaded = tracker(1, 1, false);
+        try (LogCapture log = new LogCapture(ScriptTracker.class)) {
+            reloaded.inheritFrom(good);
+            assertThat(log.lines()).containsExactly("VRRP_Script(chk) considered successful on reload");
+        }
+        assertThat(reloaded.status()).isEqualTo(ScriptTracker.Status.GOOD);
+        assertThat(reloaded.faults(0, false)).isFalse();
+
+        ScriptTracker bad = tracker(1, 1, false);
+        bad.onResult(EXIT_1);
+        ScriptTracker reloadedBad = tracker(3, 1, false);
+        try (LogCapture log = new LogCapture(ScriptTracker.class)) {
+            reloadedBad.inheritFrom(bad);
+            assertThat(log.lines()).containsExactly("VRRP_Script(chk) considered unsuccessful on reload");
+        }
+        assertThat(reloadedBad.status()).isEqualTo(ScriptTracker.Status.BAD);
+        reloadedBad.onResult(OK);
+        reloadedBad.onResult(OK);
+        assertThat(reloadedBad.status()).as("needs the new rise of 3").isEqualTo(ScriptTracker.Status.BAD);
+        reloadedBad.onResult(OK);
+        assertThat(reloadedBad.status()).isEqualTo(ScriptTracker.Status.GOOD);
+    }
+
+    @Test
+    void aScriptNewInAReloadDoesNotFaultBeforeItsFirstResult() {
+        ScriptTracker added = tracker(1, 1, false);
+        added.markNewOnReload();
+
+        assertThat(added.status()).isEqualTo(ScriptTracker.Status.INIT);
+        assertThat(added.faults(0, false)).isFalse();
+        assertThat(added.contribution(-10, false)).isZero();
+        added.onResult(EXIT_1);
+        assertThat(added.faults(0, false)).isTrue();
+    }
+
+    @Test
     void runsTheRealScriptEveryIntervalAndFollowsItsExitStatus() throws IOException {
         Path flag = dir.resolve("healthy");
         Path script = Scripts.write(dir, "chk.sh", "test -e '" + flag + "'");

@@ -154,6 +154,26 @@ class TrackerRegistryTest {
     }
 
     @Test
+    void aReloadCarriesScriptResultsAndInterfaceStatesOver() throws IOException {
+        KeepalivedConfig config = parse(config());
+        ScriptChecker checker = new ScriptChecker(false, null, null, Map.of("PATH", "/usr/bin:/bin")).quiet();
+        TrackerRegistry before = TrackerRegistry.create(config, checker, runner, loop, s -> { }, false);
+        TrackerSet oldSet = before.trackerSetFor(config.instance("VI_2"), null, name -> true);
+        before.scripts().get("chk").onResult(new org.jkeepalived.daemon.os.ScriptResult(
+                org.jkeepalived.daemon.os.ScriptResult.Outcome.EXITED, 0));
+        before.interfaceIfTracked("eth1").orElseThrow().setUp(false);
+
+        registry = TrackerRegistry.create(config, checker, runner, loop, s -> { }, true);
+        TrackerSet newSet = registry.trackerSetFor(config.instance("VI_2"), null, name -> true);
+        registry.carryOver(before);
+        before.close();
+
+        assertThat(registry.scripts().get("chk").status()).isEqualTo(ScriptTracker.Status.GOOD);
+        assertThat(registry.interfaceIfTracked("eth1").orElseThrow().up()).isFalse();
+        assertThat(newSet.totalWeight()).isEqualTo(oldSet.totalWeight());
+    }
+
+    @Test
     void trackFilesAreInitialisedAndRead() throws IOException {
         KeepalivedConfig parsed = parse(config());
         KeepalivedConfig config = new KeepalivedConfig(parsed.globalDefs(), parsed.rootSettings(), parsed.vrrpInstances(),
