@@ -47,6 +47,7 @@ public final class TrackerRegistry implements AutoCloseable {
     private final Map<String, FileTracker> files = new LinkedHashMap<>();
     private final Map<String, ProcessTracker> processes = new LinkedHashMap<>();
     private final Map<String, TrackedInterface> interfaces = new HashMap<>();
+    private final Map<String, Boolean> inheritedLinkStates = new HashMap<>();
     private final FileWatcher fileWatcher;
     private final ProcessScanner processScanner;
 
@@ -98,9 +99,13 @@ public final class TrackerRegistry implements AutoCloseable {
         return processScanner;
     }
 
-    /** The shared source for interface {@code name}; created with {@code initiallyUp} on first use. */
+    /**
+     * The shared source for interface {@code name}; created on first use with the state carried
+     * over a reload if there is one, else {@code initiallyUp}.
+     */
     public TrackedInterface trackedInterface(String name, boolean initiallyUp) {
-        return interfaces.computeIfAbsent(name, n -> new TrackedInterface(n, initiallyUp));
+        return interfaces.computeIfAbsent(name,
+                n -> new TrackedInterface(n, inheritedLinkStates.getOrDefault(n, initiallyUp)));
     }
 
     /** The interface source if any instance tracks {@code name} (to feed link events), else empty. */
@@ -144,6 +149,7 @@ public final class TrackerRegistry implements AutoCloseable {
             }
         });
         previous.interfaces.forEach((name, old) -> {
+            inheritedLinkStates.put(name, old.up());
             TrackedInterface current = interfaces.get(name);
             if (current != null) {
                 current.setUp(old.up());
