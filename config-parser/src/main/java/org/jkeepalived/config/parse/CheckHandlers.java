@@ -72,8 +72,7 @@ final class CheckHandlers {
                 if (!a.isEmpty() && SCHEDULERS.contains(a.get(0))) {
                     d.lbAlgo = a.get(0);
                 } else {
-                    st.report(GENERAL_ERROR, "Invalid lvs_scheduler '" + (a.isEmpty() ? "" : a.get(0)) + "' - setting to wlc");
-                    d.lbAlgo = "wlc";
+                    st.report(GENERAL_ERROR, "Invalid lvs_scheduler '" + (a.isEmpty() ? "" : a.get(0)) + "' - ignoring");
                 }
             }
             case "lb_kind", "lvs_method" -> d.lbKind = a.isEmpty() ? "NAT" : a.get(0);

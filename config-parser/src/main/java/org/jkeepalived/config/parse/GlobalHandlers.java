@@ -118,6 +118,9 @@ final class GlobalHandlers {
         } else if (!Addresses.isMulticast(a)) {
             st.report(GENERAL_ERROR, "vrrp_mcast_group6 [" + a + "] is not multicast. Skipping");
         } else {
+            if (!a.toLowerCase(java.util.Locale.ROOT).matches("ff[0-9a-f]2:.*")) {
+                st.report(ConfigError.WARNING, "vrrp_mcast_group6 [" + a + "] should be link-local multicast.");
+            }
             g(st).mcastGroup6 = a;
         }
     }

@@ -64,10 +64,10 @@ public final class KeywordDefinitions {
             b2.kw("bfd_process_name", ArgShape.REQUIRED, "unset", Handlers::record);
             b2.since("2.3.0").kw("use_symlink_paths", ArgShape.OPTIONAL, "false", Handlers::record).since("2.2.7");
             b2.since("2.4.3+").kw("set_supplementary_groups", ArgShape.OPTIONAL, "false", Handlers::record).since("2.2.7");
-            b2.kw("router_id", ArgShape.REQUIRED, "local host name (uname nodename)", GlobalHandlers::routerId);
-            b2.kw("notification_email_from", ArgShape.REQUIRED, "USER@local_hostname (only if smtp_server set)", GlobalHandlers::emailFrom);
+            b2.kw("router_id", ArgShape.OPTIONAL, "local host name (uname nodename)", GlobalHandlers::routerId);
+            b2.kw("notification_email_from", ArgShape.OPTIONAL, "USER@local_hostname (only if smtp_server set)", GlobalHandlers::emailFrom);
             b2.kw("smtp_server", ArgShape.REQUIRED, "none; port 25", GlobalHandlers::smtpServer);
-            b2.kw("smtp_helo_name", ArgShape.REQUIRED, "local host name", Handlers::record);
+            b2.kw("smtp_helo_name", ArgShape.OPTIONAL, "local host name", Handlers::record);
             b2.kw("smtp_connect_timeout", ArgShape.REQUIRED, "30", GlobalHandlers::smtpConnectTimeout);
             b2.kw("notification_email", ArgShape.VALUE_BLOCK, "empty", GlobalHandlers::notificationEmail);
             b2.kw("smtp_alert", ArgShape.OPTIONAL, "unset (-1)", GlobalHandlers::smtpAlert);
@@ -82,7 +82,7 @@ public final class KeywordDefinitions {
             b2.kw("checker_log_all_failures", ArgShape.OPTIONAL, "false", Handlers::record);
             b2.kw("dynamic_interfaces", ArgShape.OPTIONAL, "off", GlobalHandlers::dynamicInterfaces);
             b2.kw("no_email_faults", ArgShape.NONE, "off", Handlers::record);
-            b2.kw("default_interface", ArgShape.REQUIRED, "eth0", GlobalHandlers::defaultInterface);
+            b2.kw("default_interface", ArgShape.OPTIONAL, "eth0", GlobalHandlers::defaultInterface);
             b2.kw("disable_local_igmp", ArgShape.NONE, "off", Handlers::record);
             b2.since("2.2.8").kw("v3_checksum_as_v2", ArgShape.NONE, "off", Handlers::record).since("2.2.7");
             b2.kw("lvs_timeouts", ArgShape.OPTIONAL, "unchanged", Handlers::record);
@@ -124,9 +124,9 @@ public final class KeywordDefinitions {
             b2.kw("nftables_ipvs_priority", ArgShape.REQUIRED, "-1", Handlers::record);
             b2.kw("nftables_ipvs_start_fwmark", ArgShape.REQUIRED, "1000", Handlers::record);
             b2.kw("nftables_counters", ArgShape.NONE, "off", Handlers::record);
-            b2.kw("notify_fifo", ArgShape.REQUIRED, "none", GlobalHandlers::notifyFifo);
+            b2.kw("notify_fifo", ArgShape.OPTIONAL, "none", GlobalHandlers::notifyFifo);
             b2.kw("notify_fifo_script", ArgShape.REQUIRED, "none", Handlers::record);
-            b2.kw("vrrp_notify_fifo", ArgShape.REQUIRED, "none", GlobalHandlers::vrrpNotifyFifo);
+            b2.kw("vrrp_notify_fifo", ArgShape.OPTIONAL, "none", GlobalHandlers::vrrpNotifyFifo);
             b2.kw("vrrp_notify_fifo_script", ArgShape.REQUIRED, "none", Handlers::record);
             b2.kw("vrrp_notify_priority_changes", ArgShape.OPTIONAL, "false", Handlers::record);
             b2.kw("fifo_write_vrrp_states_on_reload", ArgShape.NONE, "off", Handlers::record);
@@ -157,7 +157,7 @@ public final class KeywordDefinitions {
             b2.kw("enable_dbus", ArgShape.NONE, "off", Handlers::record);
             b2.kw("dbus_service_name", ArgShape.REQUIRED, "org.keepalived.Vrrp1", Handlers::record);
             b2.since("2.3.0").kw("dbus_no_interface_name", ArgShape.REQUIRED, "none", Handlers::record).since("2.2.7");
-            b2.kw("script_user", ArgShape.REQUIRED, "keepalived_script if exists, else keepalived's uid", GlobalHandlers::scriptUser);
+            b2.kw("script_user", ArgShape.OPTIONAL, "keepalived_script if exists, else keepalived's uid", GlobalHandlers::scriptUser);
             b2.kw("enable_script_security", ArgShape.NONE, "off", GlobalHandlers::scriptSecurity);
             b2.kw("vrrp_netlink_cmd_rcv_bufs", ArgShape.REQUIRED, "kernel default", Handlers::record);
             b2.kw("vrrp_netlink_cmd_rcv_bufs_force", ArgShape.OPTIONAL, "false", Handlers::record);
@@ -211,6 +211,7 @@ public final class KeywordDefinitions {
             b2.kw("group", ArgShape.VALUE_BLOCK, "—", RootBlockHandlers::syncGroupMembers);
             b2.kw("track_interface", ArgShape.VALUE_BLOCK, "weight 0", TrackHandlers::trackInterface);
             b2.kw("track_script", ArgShape.VALUE_BLOCK, "script weight", TrackHandlers::trackScript);
+            b2.kw("track_file", ArgShape.VALUE_BLOCK, "track_file weight", TrackHandlers::trackFile);
             b2.kw("track_process", ArgShape.VALUE_BLOCK, "process weight", TrackHandlers::trackProcess);
             b2.kw("track_bfd", ArgShape.VALUE_BLOCK, "bfd weight", TrackHandlers::trackBfd);
             b2.kw("notify_backup", ArgShape.REQUIRED, "none", RootBlockHandlers::syncGroupNotify);
@@ -223,14 +224,12 @@ public final class KeywordDefinitions {
             b2.kw("sync_group_tracking_weight", ArgShape.NONE, "off", RootBlockHandlers::trackingWeight);
             b2.kw("notify_priority_changes", ArgShape.OPTIONAL, "global vrrp_notify_priority_changes", Handlers::record);
         });
-        root.kwActive("track_file", ArgShape.BLOCK, CHECKER_VRRP, "track_file weight", RootBlockHandlers::trackFile);
         root.blockActive("garp_group", ArgShape.BLOCK, VRRP_ONLY, RootBlockHandlers::garpGroup, RootBlockHandlers::garpGroupEnd, b2 -> {
             b2.kw("garp_interval", ArgShape.REQUIRED, "—", RootBlockHandlers::garpGroupInterval);
             b2.kw("gna_interval", ArgShape.REQUIRED, "—", RootBlockHandlers::garpGroupInterval);
             b2.kw("interface", ArgShape.REQUIRED, "—", RootBlockHandlers::garpGroupInterface);
             b2.kw("interfaces", ArgShape.VALUE_BLOCK, "—", RootBlockHandlers::garpGroupInterfaces);
         });
-        root.kwActive("track_file", ArgShape.BLOCK, CHECKER_VRRP, "track_file weight (1)", RootBlockHandlers::trackFile);
         root.blockActive("vrrp_script", ArgShape.NAMED_BLOCK, VRRP_ONLY, Scripts::vrrpScript, Scripts::end, b2 -> {
             b2.kw("script", ArgShape.REQUIRED, "—", Scripts::script);
             b2.kw("interval", ArgShape.REQUIRED, "1", Scripts::interval);
@@ -252,13 +251,13 @@ public final class KeywordDefinitions {
             b2.kw("fork_delay", ArgShape.REQUIRED, "0", RootBlockHandlers::trackProcessSetting);
             b2.kw("full_command", ArgShape.NONE, "off", RootBlockHandlers::trackProcessSetting);
         });
-        root.blockActive("track_file", ArgShape.NAMED_BLOCK, CHECKER_VRRP, RootBlockHandlers::trackFile, RootBlockHandlers::trackFileEnd, b2 -> {
-            b2.kw("file", ArgShape.REQUIRED, "—", RootBlockHandlers::trackFileFile);
-            b2.kw("weight", ArgShape.REQUIRED, "1", RootBlockHandlers::trackFileWeight);
-            b2.kw("init_file", ArgShape.OPTIONAL, "off; VALUE 0", RootBlockHandlers::trackFileInit);
-        });
-        root.kwActive("vrrp_track_file", ArgShape.NAMED_BLOCK, CHECKER_VRRP, "—", RootBlockHandlers::trackFile);
-        root.kwActive("track_file", ArgShape.REQUIRED, CHECKER_VRRP, "—", RootBlockHandlers::trackFile);
+        for (String name : new String[] {"track_file", "vrrp_track_file"}) {
+            root.blockActive(name, ArgShape.NAMED_BLOCK, CHECKER_VRRP, RootBlockHandlers::trackFile, RootBlockHandlers::trackFileEnd, b2 -> {
+                b2.kw("file", ArgShape.REQUIRED, "—", RootBlockHandlers::trackFileFile);
+                b2.kw("weight", ArgShape.REQUIRED, "1", RootBlockHandlers::trackFileWeight);
+                b2.kw("init_file", ArgShape.OPTIONAL, "off; VALUE 0", RootBlockHandlers::trackFileInit);
+            });
+        }
     }
 
     private static void vrrpInstance(KeywordTable.Builder root) {
@@ -278,6 +277,7 @@ public final class KeywordDefinitions {
             b2.kw("dont_track_primary", ArgShape.NONE, "off", VrrpHandlers::flagDontTrackPrimary);
             b2.kw("track_interface", ArgShape.VALUE_BLOCK, "weight 0 => FAULT when down", TrackHandlers::trackInterface);
             b2.kw("track_script", ArgShape.VALUE_BLOCK, "vrrp_script weight", TrackHandlers::trackScript);
+            b2.kw("track_file", ArgShape.VALUE_BLOCK, "track_file weight (1)", TrackHandlers::trackFile);
             b2.kw("track_process", ArgShape.VALUE_BLOCK, "vrrp_track_process weight", TrackHandlers::trackProcess);
             b2.kw("track_bfd", ArgShape.VALUE_BLOCK, "0", TrackHandlers::trackBfd);
             b2.kw("mcast_src_ip", ArgShape.REQUIRED, "interface primary address (IPv6: link-local)", VrrpHandlers::srcIp);
@@ -603,6 +603,7 @@ public final class KeywordDefinitions {
                     b4.kw("user", ArgShape.REQUIRED, "script_user", Handlers::record);
                 });
                 b3.block("FILE_CHECK", ArgShape.BLOCK, CheckHandlers::checker, CheckHandlers::checkerEnd, b4 -> {
+                    b4.kw("track_file", ArgShape.REQUIRED, "—", Handlers::record);
                     b4.kw("weight", ArgShape.REQUIRED, "track_file weight", Handlers::record);
                 });
                 b3.block("BFD_CHECK", ArgShape.BLOCK, CheckHandlers::checker, CheckHandlers::checkerEnd, b4 -> {

@@ -216,10 +216,6 @@ final class VrrpValidator {
         if (auth.type() == Authentication.Type.AH && state == VrrpState.MASTER && priority != 255) {
             state = VrrpState.BACKUP;
         }
-        if (strict && !d.peers.isEmpty() && d.interfaceName != null) {
-            out.report(GENERAL_ERROR, "(" + d.name + ") Unicast peers are not supported in strict mode");
-            return null;
-        }
         if (d.interfaceName == null && d.unicastSrcIp == null) {
             out.report(GENERAL_ERROR, "(" + d.name + "): Unicast instances must have unicast_src_ip or interface");
             return null;
