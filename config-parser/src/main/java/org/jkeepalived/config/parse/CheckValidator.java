@@ -67,12 +67,27 @@ final class CheckValidator {
                 kind = "NAT";
             }
             List<RealServer> rss = new ArrayList<>();
+            long weightSum = 0;
             for (RsDraft rs : vs.realServers) {
-                rss.add(new RealServer(rs.address, rs.port, rs.weight != null ? rs.weight : vs.weight, checkers(rs),
-                        rs.settings));
+                int weight = rs.weight != null ? rs.weight : vs.weight;
+                weightSum += weight;
+                rss.add(new RealServer(rs.address, rs.port, weight, checkers(rs), rs.settings));
+            }
+            long quorum = vs.quorum;
+            long hysteresis = vs.hysteresis;
+            if (quorum > weightSum) {
+                out.report(GENERAL_ERROR, "Warning - quorum " + quorum + " for " + name
+                        + " exceeds total weight of real servers " + weightSum + ", reducing quorum to " + weightSum);
+                quorum = weightSum;
+            }
+            if (hysteresis >= quorum) {
+                long newHysteresis = (quorum - 1) & 0xffffffffL;
+                out.report(GENERAL_ERROR, "Virtual server " + name + ": hysteresis " + hysteresis + " >= quorum " + quorum
+                        + "; setting hysteresis to " + newHysteresis);
+                hysteresis = newHysteresis;
             }
             result.add(new VirtualServer(vs.address, vs.port, vs.fwmark, vs.group, protocol, algo, kind, vs.delayLoop,
-                    persistence, vs.quorum, vs.hysteresis, vs.sorryServer, rss, vs.settings));
+                    persistence, quorum, hysteresis, vs.sorryServer, rss, vs.settings));
         }
         return result;
     }

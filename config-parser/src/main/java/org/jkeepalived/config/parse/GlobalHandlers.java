@@ -2,6 +2,7 @@ package org.jkeepalived.config.parse;
 
 import static org.jkeepalived.config.ConfigError.GENERAL_ERROR;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.jkeepalived.config.ConfigError;
@@ -260,6 +261,20 @@ final class GlobalHandlers {
         st.report(GENERAL_ERROR, "iptables not supported, using nftables instead. Please replace 'vrrp_iptables and "
                 + "'vrrp_ipsets' with 'nftables' config option");
         Handlers.record(st, line);
+        nftables(st, new LogicalLine(line.location(), "nftables", java.util.List.of("nftables")));
+    }
+
+    /** {@code nftables [TABLE]}; vrrp_iptables already turned it on in this build. */
+    static void nftables(ParseState st, LogicalLine line) {
+        if (g(st).settings.containsKey("nftables")) {
+            st.report(GENERAL_ERROR, "nftables already specified - ignoring");
+            return;
+        }
+        if (line.tokens().size() > 1 && line.tokens().get(1).length() >= 64) {
+            st.report(GENERAL_ERROR, "nftables table name too long - ignoring");
+            return;
+        }
+        g(st).record("nftables", List.of(line.tokens().size() > 1 ? line.tokens().get(1) : "keepalived"));
     }
 
     static void strict(ParseState st, LogicalLine line) {

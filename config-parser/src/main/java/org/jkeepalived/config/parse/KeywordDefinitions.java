@@ -108,7 +108,7 @@ public final class KeywordDefinitions {
             b2.kw("vrrp_higher_prio_send_advert", ArgShape.OPTIONAL, "false", GlobalHandlers::higherPrioSendAdvert);
             b2.kw("vrrp_version", ArgShape.REQUIRED, "2", GlobalHandlers::vrrpVersion);
             b2.kw("vrrp_iptables", ArgShape.OPTIONAL, "none; no args = INPUT/OUTPUT", GlobalHandlers::vrrpIptables);
-            b2.kw("nftables", ArgShape.OPTIONAL, "none; TABLE=keepalived", Handlers::record);
+            b2.kw("nftables", ArgShape.OPTIONAL, "none; TABLE=keepalived", GlobalHandlers::nftables);
             b2.kw("nftables_priority", ArgShape.REQUIRED, "-1", Handlers::record);
             b2.kw("nftables_ifindex", ArgShape.NONE, "off", Handlers::record);
             b2.kw("vrrp_check_unicast_src", ArgShape.NONE, "off", GlobalHandlers::checkUnicastSrc);
@@ -304,7 +304,7 @@ public final class KeywordDefinitions {
             b2.kw("preempt", ArgShape.NONE, "preempt on", VrrpHandlers::preempt);
             b2.kw("nopreempt", ArgShape.NONE, "off", VrrpHandlers::nopreempt);
             b2.kw("preempt_delay", ArgShape.REQUIRED, "0", VrrpHandlers::preemptDelay);
-            b2.kw("debug", ArgShape.REQUIRED, "0", Handlers::record);
+            b2.kw("debug", ArgShape.REQUIRED, "0", VrrpHandlers::debug);
             b2.kw("notify_backup", ArgShape.REQUIRED, "none", VrrpHandlers::notify);
             b2.kw("notify_master", ArgShape.REQUIRED, "none", VrrpHandlers::notify);
             b2.kw("notify_fault", ArgShape.REQUIRED, "none", VrrpHandlers::notify);

@@ -70,7 +70,7 @@ final class VrrpValidator {
                 stopped = true;
                 return;
             }
-            if (d.interfaceName == null && d.peers.isEmpty()) {
+            if (d.interfaceName == null) {
                 out.report(GENERAL_ERROR, "(" + d.name + ") Unknown interface!");
                 stopped = true;
                 return;
