@@ -158,6 +158,23 @@ final class CheckHandlers {
         st.target = sub;
     }
 
+    static void nbGetRetry(ParseState st, LogicalLine line) {
+        st.report(GENERAL_ERROR, "nb_get_retry is deprecated - please use 'retry'");
+        if (Numbers.readUnsigned(st, line.tokens().get(1), 0, 4294967295L) == null) {
+            st.report(GENERAL_ERROR, "Invalid nb_get_retry value '" + line.tokens().get(1) + "'");
+            return;
+        }
+        Handlers.record(st, line);
+    }
+
+    static void urlEnd(ParseState st, LogicalLine line) {
+        CheckerSub url = (CheckerSub) st.target;
+        if (!url.settings.containsKey("path")) {
+            st.report(GENERAL_ERROR, "HTTP/SSL_GET checker url has no path - ignoring");
+            url.parent.urls.remove(url);
+        }
+    }
+
     static void miscPath(ParseState st, LogicalLine line) {
         CheckerDraft c = (CheckerDraft) st.target;
         c.script = Scripts.forNotify(st, line);
@@ -167,6 +184,8 @@ final class CheckHandlers {
     static void checkerEnd(ParseState st, LogicalLine line) {
         CheckerDraft c = (CheckerDraft) st.target;
         if ((c.type.equals("HTTP_GET") || c.type.equals("SSL_GET")) && c.urls.isEmpty()) {
+            st.report(GENERAL_ERROR, "HTTP/SSL_GET checker has no urls specified - ignoring");
+            vs(st).realServers.get(vs(st).realServers.size() - 1).checkers.remove(c);
             return;
         }
         if (c.type.equals("MISC_CHECK") && c.script == null) {

@@ -57,11 +57,11 @@ public final class KeywordDefinitions {
     private static void globalDefs(KeywordTable.Builder root) {
         root.blockActive("global_defs", ArgShape.BLOCK, PARENT, GlobalHandlers::globalDefs, null, b2 -> {
             b2.kw("process_names", ArgShape.NONE, "unset", Handlers::record);
-            b2.kw("process_name", ArgShape.REQUIRED, "unset", Handlers::record);
-            b2.kw("vrrp_process_name", ArgShape.REQUIRED, "unset", Handlers::record);
-            b2.kw("checker_process_name", ArgShape.REQUIRED, "unset", Handlers::record);
-            b2.kw("lvs_process_name", ArgShape.REQUIRED, "unset", Handlers::record);
-            b2.kw("bfd_process_name", ArgShape.REQUIRED, "unset", Handlers::record);
+            b2.kw("process_name", ArgShape.OPTIONAL, "unset", GlobalProcessHandlers::processName);
+            b2.kw("vrrp_process_name", ArgShape.OPTIONAL, "unset", GlobalProcessHandlers::processName);
+            b2.kw("checker_process_name", ArgShape.OPTIONAL, "unset", GlobalProcessHandlers::processName);
+            b2.kw("lvs_process_name", ArgShape.OPTIONAL, "unset", GlobalProcessHandlers::processName);
+            b2.kw("bfd_process_name", ArgShape.OPTIONAL, "unset", GlobalProcessHandlers::processName);
             b2.since("2.3.0").kw("use_symlink_paths", ArgShape.OPTIONAL, "false", Handlers::record).since("2.2.7");
             b2.since("2.4.3+").kw("set_supplementary_groups", ArgShape.OPTIONAL, "false", Handlers::record).since("2.2.7");
             b2.kw("router_id", ArgShape.OPTIONAL, "local host name (uname nodename)", GlobalHandlers::routerId);
@@ -71,12 +71,12 @@ public final class KeywordDefinitions {
             b2.kw("smtp_connect_timeout", ArgShape.REQUIRED, "30", GlobalHandlers::smtpConnectTimeout);
             b2.kw("notification_email", ArgShape.VALUE_BLOCK, "empty", GlobalHandlers::notificationEmail);
             b2.kw("smtp_alert", ArgShape.OPTIONAL, "unset (-1)", GlobalHandlers::smtpAlert);
-            b2.kw("startup_script", ArgShape.REQUIRED, "none", Handlers::record);
-            b2.kw("startup_script_timeout", ArgShape.REQUIRED, "10", Handlers::record);
-            b2.kw("shutdown_script", ArgShape.REQUIRED, "none", Handlers::record);
-            b2.kw("shutdown_script_timeout", ArgShape.REQUIRED, "10", Handlers::record);
-            b2.kw("max_auto_priority", ArgShape.OPTIONAL, "0 (no auto increase); no arg = sched max", Handlers::record);
-            b2.kw("min_auto_priority_delay", ArgShape.REQUIRED, "1000000", Handlers::record);
+            b2.kw("startup_script", ArgShape.OPTIONAL, "none", GlobalProcessHandlers::script);
+            b2.kw("startup_script_timeout", ArgShape.OPTIONAL, "10", GlobalProcessHandlers::scriptTimeout);
+            b2.kw("shutdown_script", ArgShape.OPTIONAL, "none", GlobalProcessHandlers::script);
+            b2.kw("shutdown_script_timeout", ArgShape.OPTIONAL, "10", GlobalProcessHandlers::scriptTimeout);
+            b2.kw("max_auto_priority", ArgShape.OPTIONAL, "0 (no auto increase); no arg = sched max", GlobalProcessHandlers::maxAutoPriority);
+            b2.kw("min_auto_priority_delay", ArgShape.OPTIONAL, "1000000", GlobalProcessHandlers::minAutoPriorityDelay);
             b2.kw("smtp_alert_vrrp", ArgShape.OPTIONAL, "unset", GlobalHandlers::smtpAlertVrrp);
             b2.kw("smtp_alert_checker", ArgShape.OPTIONAL, "unset", Handlers::record);
             b2.kw("checker_log_all_failures", ArgShape.OPTIONAL, "false", Handlers::record);
@@ -85,11 +85,11 @@ public final class KeywordDefinitions {
             b2.kw("default_interface", ArgShape.OPTIONAL, "eth0", GlobalHandlers::defaultInterface);
             b2.kw("disable_local_igmp", ArgShape.NONE, "off", Handlers::record);
             b2.since("2.2.8").kw("v3_checksum_as_v2", ArgShape.NONE, "off", Handlers::record).since("2.2.7");
-            b2.kw("lvs_timeouts", ArgShape.OPTIONAL, "unchanged", Handlers::record);
+            b2.kw("lvs_timeouts", ArgShape.OPTIONAL, "unchanged", GlobalProcessHandlers::lvsTimeouts);
             b2.kw("lvs_flush", ArgShape.NONE, "off", Handlers::record);
             b2.kw("lvs_flush_on_stop", ArgShape.OPTIONAL, "off", Handlers::record);
             b2.kw("lvs_flush_onstop", ArgShape.OPTIONAL, "off", Handlers::record);
-            b2.kw("lvs_sync_daemon", ArgShape.REQUIRED, "none; id=VRID; port 8848; group 224.0.0.81", Handlers::record);
+            b2.kw("lvs_sync_daemon", ArgShape.OPTIONAL, "none; id=VRID; port 8848; group 224.0.0.81", GlobalProcessHandlers::lvsSyncDaemon);
             b2.kw("vrrp_mcast_group4", ArgShape.REQUIRED, "224.0.0.18", GlobalHandlers::mcastGroup4);
             b2.kw("vrrp_mcast_group6", ArgShape.REQUIRED, "ff02::12", GlobalHandlers::mcastGroup6);
             b2.kw("vrrp_garp_master_delay", ArgShape.REQUIRED, "5", GlobalHandlers::garpMasterDelay);
@@ -114,12 +114,12 @@ public final class KeywordDefinitions {
             b2.kw("vrrp_check_unicast_src", ArgShape.NONE, "off", GlobalHandlers::checkUnicastSrc);
             b2.kw("vrrp_skip_check_adv_addr", ArgShape.OPTIONAL, "false", GlobalHandlers::skipCheckAdvAddr);
             b2.kw("vrrp_strict", ArgShape.OPTIONAL, "false", GlobalHandlers::strict);
-            b2.kw("vrrp_priority", ArgShape.REQUIRED, "0", Handlers::record);
+            b2.kw("vrrp_priority", ArgShape.OPTIONAL, "0", GlobalProcessHandlers::priority);
             b2.kw("vrrp_no_swap", ArgShape.NONE, "off", Handlers::record);
-            b2.kw("vrrp_rt_priority", ArgShape.REQUIRED, "0 (none)", Handlers::record);
-            b2.kw("vrrp_cpu_affinity", ArgShape.REQUIRED, "none", Handlers::record);
-            b2.kw("vrrp_rlimit_rttime", ArgShape.REQUIRED, "10000", Handlers::record);
-            b2.kw("vrrp_rlimit_rtime", ArgShape.REQUIRED, "10000", Handlers::record);
+            b2.kw("vrrp_rt_priority", ArgShape.OPTIONAL, "0 (none)", GlobalProcessHandlers::rtPriority);
+            b2.kw("vrrp_cpu_affinity", ArgShape.OPTIONAL, "none", GlobalProcessHandlers::cpuAffinity);
+            b2.kw("vrrp_rlimit_rttime", ArgShape.REQUIRED, "10000", GlobalProcessHandlers::rlimit);
+            b2.kw("vrrp_rlimit_rtime", ArgShape.REQUIRED, "10000", GlobalProcessHandlers::rlimit);
             b2.kw("nftables_ipvs", ArgShape.OPTIONAL, "none; TABLE=keepalived_ipvs", Handlers::record);
             b2.kw("nftables_ipvs_priority", ArgShape.REQUIRED, "-1", Handlers::record);
             b2.kw("nftables_ipvs_start_fwmark", ArgShape.REQUIRED, "1000", Handlers::record);
@@ -132,18 +132,18 @@ public final class KeywordDefinitions {
             b2.kw("fifo_write_vrrp_states_on_reload", ArgShape.NONE, "off", Handlers::record);
             b2.kw("lvs_notify_fifo", ArgShape.REQUIRED, "none", Handlers::record);
             b2.kw("lvs_notify_fifo_script", ArgShape.REQUIRED, "none", Handlers::record);
-            b2.kw("checker_priority", ArgShape.REQUIRED, "0", Handlers::record);
+            b2.kw("checker_priority", ArgShape.OPTIONAL, "0", GlobalProcessHandlers::priority);
             b2.kw("checker_no_swap", ArgShape.NONE, "off", Handlers::record);
-            b2.kw("checker_rt_priority", ArgShape.REQUIRED, "0", Handlers::record);
-            b2.kw("checker_cpu_affinity", ArgShape.REQUIRED, "none", Handlers::record);
-            b2.kw("checker_rlimit_rttime", ArgShape.REQUIRED, "10000", Handlers::record);
-            b2.kw("checker_rlimit_rtime", ArgShape.REQUIRED, "10000", Handlers::record);
-            b2.kw("bfd_priority", ArgShape.REQUIRED, "0", Handlers::record);
+            b2.kw("checker_rt_priority", ArgShape.OPTIONAL, "0", GlobalProcessHandlers::rtPriority);
+            b2.kw("checker_cpu_affinity", ArgShape.OPTIONAL, "none", GlobalProcessHandlers::cpuAffinity);
+            b2.kw("checker_rlimit_rttime", ArgShape.REQUIRED, "10000", GlobalProcessHandlers::rlimit);
+            b2.kw("checker_rlimit_rtime", ArgShape.REQUIRED, "10000", GlobalProcessHandlers::rlimit);
+            b2.kw("bfd_priority", ArgShape.OPTIONAL, "0", GlobalProcessHandlers::priority);
             b2.kw("bfd_no_swap", ArgShape.NONE, "off", Handlers::record);
-            b2.kw("bfd_rt_priority", ArgShape.REQUIRED, "0", Handlers::record);
-            b2.kw("bfd_cpu_affinity", ArgShape.REQUIRED, "none", Handlers::record);
-            b2.kw("bfd_rlimit_rttime", ArgShape.REQUIRED, "10000", Handlers::record);
-            b2.kw("bfd_rlimit_rtime", ArgShape.REQUIRED, "10000", Handlers::record);
+            b2.kw("bfd_rt_priority", ArgShape.OPTIONAL, "0", GlobalProcessHandlers::rtPriority);
+            b2.kw("bfd_cpu_affinity", ArgShape.OPTIONAL, "none", GlobalProcessHandlers::cpuAffinity);
+            b2.kw("bfd_rlimit_rttime", ArgShape.REQUIRED, "10000", GlobalProcessHandlers::rlimit);
+            b2.kw("bfd_rlimit_rtime", ArgShape.REQUIRED, "10000", GlobalProcessHandlers::rlimit);
             b2.kw("snmp_socket", ArgShape.REQUIRED, "unix:/var/agentx/master", Handlers::record);
             b2.kw("enable_traps", ArgShape.NONE, "off", Handlers::record);
             b2.kw("enable_snmp_vrrp", ArgShape.NONE, "off (on with -x)", Handlers::record);
@@ -445,13 +445,13 @@ public final class KeywordDefinitions {
                     b4.kw("delay_loop", ArgShape.REQUIRED, "RS/VS (60)", Handlers::record);
                     b4.kw("alpha", ArgShape.OPTIONAL, "RS/VS", Handlers::record);
                     b4.kw("log_all_failures", ArgShape.OPTIONAL, "global checker_log_all_failures", Handlers::record);
-                    b4.kw("nb_get_retry", ArgShape.REQUIRED, "—", Handlers::record);
+                    b4.kw("nb_get_retry", ArgShape.REQUIRED, "—", CheckHandlers::nbGetRetry);
                     b4.kw("virtualhost", ArgShape.REQUIRED, "RS/VS", Handlers::record);
                     b4.kw("http_protocol", ArgShape.REQUIRED, "1.0", Handlers::record);
                     b4.kw("enable_sni", ArgShape.OPTIONAL, "false", Handlers::record);
                     b4.since("2.4.3+").kw("sni_name", ArgShape.OPTIONAL, "virtualhost", Handlers::record).since("2.2.7");
                     b4.kw("fast_recovery", ArgShape.OPTIONAL, "false", Handlers::record);
-                    b4.block("url", ArgShape.BLOCK, CheckHandlers::checkerSubBlock, null, b5 -> {
+                    b4.block("url", ArgShape.BLOCK, CheckHandlers::checkerSubBlock, CheckHandlers::urlEnd, b5 -> {
                         b5.kw("path", ArgShape.REQUIRED, "—", Handlers::record);
                         b5.kw("digest", ArgShape.REQUIRED, "none", Handlers::record);
                         b5.kw("status_code", ArgShape.REQUIRED, "200-299", Handlers::record);
@@ -478,14 +478,14 @@ public final class KeywordDefinitions {
                     b4.kw("delay_loop", ArgShape.REQUIRED, "RS/VS (60)", Handlers::record);
                     b4.kw("alpha", ArgShape.OPTIONAL, "RS/VS", Handlers::record);
                     b4.kw("log_all_failures", ArgShape.OPTIONAL, "global checker_log_all_failures", Handlers::record);
-                    b4.kw("nb_get_retry", ArgShape.REQUIRED, "—", Handlers::record);
+                    b4.kw("nb_get_retry", ArgShape.REQUIRED, "—", CheckHandlers::nbGetRetry);
                     b4.kw("virtualhost", ArgShape.REQUIRED, "RS/VS", Handlers::record);
                     b4.kw("http_protocol", ArgShape.REQUIRED, "1.0", Handlers::record);
                     b4.kw("enable_sni", ArgShape.OPTIONAL, "false", Handlers::record);
                     b4.since("2.4.3+").kw("sni_name", ArgShape.OPTIONAL, "virtualhost", Handlers::record).since("2.2.7");
                     b4.kw("fast_recovery", ArgShape.OPTIONAL, "false", Handlers::record);
                     b4.since("2.2.8").kw("tls_compliant", ArgShape.OPTIONAL, "false", Handlers::record).since("2.2.7");
-                    b4.block("url", ArgShape.BLOCK, CheckHandlers::checkerSubBlock, null, b5 -> {
+                    b4.block("url", ArgShape.BLOCK, CheckHandlers::checkerSubBlock, CheckHandlers::urlEnd, b5 -> {
                         b5.kw("path", ArgShape.REQUIRED, "—", Handlers::record);
                         b5.kw("digest", ArgShape.REQUIRED, "none", Handlers::record);
                         b5.kw("status_code", ArgShape.REQUIRED, "200-299", Handlers::record);
