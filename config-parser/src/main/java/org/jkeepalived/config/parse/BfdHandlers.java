@@ -133,7 +133,7 @@ final class BfdHandlers {
 
     /** A BFD interval in milliseconds (3 decimals) returned in microseconds. */
     private static long interval(ParseState st, BfdDraft d, String kw, String v, long minMs, long fallback) {
-        Long r = v == null ? null : Numbers.readDecimal(st, v, minMs * 1000, MS_MAX * 1000, 3);
+        Long r = v == null ? null : Numbers.readDecimal(st, v, minMs * 1000, MS_MAX * 1000, 3, false);
         if (r == null) {
             st.report(GENERAL_ERROR, "Configuration error: BFD instance " + d.name + " " + kw + " value " + v
                     + " is not valid (must be in range [" + minMs + "-" + MS_MAX + "]), ignoring");

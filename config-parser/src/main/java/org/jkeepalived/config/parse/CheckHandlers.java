@@ -75,23 +75,44 @@ final class CheckHandlers {
                     st.report(GENERAL_ERROR, "Invalid lvs_scheduler '" + (a.isEmpty() ? "" : a.get(0)) + "' - ignoring");
                 }
             }
-            case "lb_kind", "lvs_method" -> d.lbKind = a.isEmpty() ? "NAT" : a.get(0);
+            case "lb_kind", "lvs_method" -> {
+                if (LvsNumbers.forwardingMethod(st, line, "virtual")) {
+                    d.lbKind = a.get(0);
+                }
+            }
             case "protocol" -> protocol(st, d, a);
             case "delay_loop" -> {
-                Long v = a.isEmpty() ? null : Numbers.readTimer(st, a.get(0), 1, 0);
+                Long v = LvsNumbers.check(st, line, LvsNumbers.VIRTUAL_SERVER);
                 if (v != null) {
                     d.delayLoop = v;
                 }
             }
             case "persistence_timeout" -> {
                 Long v = a.isEmpty() ? Long.valueOf(360) : Numbers.readUnsigned(st, a.get(0), 1, 2678400);
-                if (v != null) {
+                if (v == null) {
+                    st.report(GENERAL_ERROR, "persistence_timeout invalid");
+                } else {
                     d.persistence = v;
                 }
             }
-            case "quorum" -> d.quorum = unsignedOr(st, a, 1, d.quorum);
-            case "hysteresis" -> d.hysteresis = unsignedOr(st, a, 0, d.hysteresis);
-            case "weight" -> d.weight = (int) unsignedOr(st, a, 1, d.weight);
+            case "quorum" -> {
+                Long v = LvsNumbers.check(st, line, LvsNumbers.VIRTUAL_SERVER);
+                d.quorum = v == null ? 1 : v;
+            }
+            case "hysteresis" -> {
+                Long v = LvsNumbers.check(st, line, LvsNumbers.VIRTUAL_SERVER);
+                if (v != null) {
+                    d.hysteresis = v;
+                }
+            }
+            case "weight" -> {
+                Long v = LvsNumbers.check(st, line, LvsNumbers.VIRTUAL_SERVER);
+                if (v != null) {
+                    d.weight = v.intValue();
+                }
+            }
+            case "connect_timeout", "delay_before_retry", "retry", "warmup" ->
+                    LvsNumbers.check(st, line, LvsNumbers.VIRTUAL_SERVER);
             case "sorry_server" -> d.sorryServer = String.join(" ", a);
             default -> {
                 // every other keyword is kept raw below
@@ -109,11 +130,6 @@ final class CheckHandlers {
         }
     }
 
-    private static long unsignedOr(ParseState st, List<String> a, long min, long fallback) {
-        Long v = a.isEmpty() ? null : Numbers.readUnsigned(st, a.get(0), min, 4294967295L);
-        return v == null ? fallback : v;
-    }
-
     static void realServer(ParseState st, LogicalLine line) {
         String addr = st.arg(line, 1);
         int port = 0;
@@ -128,15 +144,22 @@ final class CheckHandlers {
 
     static void rsSetting(ParseState st, LogicalLine line) {
         RsDraft rs = (RsDraft) st.target;
-        if (line.tokens().get(0).equals("weight") && line.tokens().size() > 1) {
-            Long v = Numbers.readUnsigned(st, line.tokens().get(1), 0, 65535);
-            if (v != null) {
-                rs.weight = v.intValue();
-            }
+        Long v = LvsNumbers.check(st, line, LvsNumbers.REAL_SERVER);
+        if (v != null && line.tokens().get(0).equals("weight")) {
+            rs.weight = v.intValue();
+        }
+        if (line.tokens().get(0).equals("lvs_method") && !LvsNumbers.forwardingMethod(st, line, "real")) {
+            return;
         }
         if (line.tokens().get(0).startsWith("notify_")) {
             Scripts.forNotify(st, line);
         }
+        Handlers.record(st, line);
+    }
+
+    /** A keyword common to the checkers (connect_port, connect_timeout, retry, …). */
+    static void checkerSetting(ParseState st, LogicalLine line) {
+        LvsNumbers.check(st, line, LvsNumbers.CHECKER);
         Handlers.record(st, line);
     }
 

@@ -57,7 +57,8 @@ final class GlobalHandlers {
     static void smtpServer(ParseState st, LogicalLine line) {
         String host = st.arg(line, 1);
         String port = line.tokens().size() >= 3 ? line.tokens().get(2) : "25";
-        boolean ok = validPort(port) && (Addresses.isIpAddress(host) || HOST_NAME.matcher(host).matches());
+        boolean ok = validPort(port) && (Addresses.isIpAddress(host)
+                || (HOST_NAME.matcher(host).matches() && st.options().interfaces().resolvable(host)));
         if (!ok) {
             st.report(GENERAL_ERROR, "Invalid smtp server " + host + " " + port);
             return;
@@ -199,7 +200,7 @@ final class GlobalHandlers {
     }
 
     static void garpInterval(ParseState st, LogicalLine line) {
-        Long v = Numbers.readDecimal(st, st.arg(line, 1), 1, 4294967295L, 6);
+        Long v = Numbers.readDecimal(st, st.arg(line, 1), 1, 4294967295L, 6, true);
         if (v == null) {
             st.report(GENERAL_ERROR, "vrrp_garp_interval '" + line.tokens().get(1) + "' is invalid");
             return;
@@ -208,7 +209,7 @@ final class GlobalHandlers {
     }
 
     static void gnaInterval(ParseState st, LogicalLine line) {
-        Long v = Numbers.readDecimal(st, st.arg(line, 1), 1, 4294967295L, 6);
+        Long v = Numbers.readDecimal(st, st.arg(line, 1), 1, 4294967295L, 6, true);
         if (v == null) {
             st.report(GENERAL_ERROR, "vrrp_gna_interval '" + line.tokens().get(1) + "' is invalid");
             return;

@@ -128,7 +128,7 @@ final class VrrpHandlers {
 
     static void advertInt(ParseState st, LogicalLine line) {
         InstanceDraft d = vi(st);
-        Long v = Numbers.readDecimal(st, line.tokens().get(1), Numbers.TIMER_HZ / 100, 255 * Numbers.TIMER_HZ, 6);
+        Long v = Numbers.readDecimal(st, line.tokens().get(1), Numbers.TIMER_HZ / 100, 255 * Numbers.TIMER_HZ, 6, true);
         if (v == null || v <= 0) {
             st.report(GENERAL_ERROR, "(" + d.name + ") Advert interval (" + line.tokens().get(1)
                     + ") not valid! Must be > 0 - ignoring");
@@ -316,9 +316,9 @@ final class VrrpHandlers {
 
     static void preemptDelay(ParseState st, LogicalLine line) {
         InstanceDraft d = vi(st);
-        Long v = Numbers.readTimer(st, line.tokens().get(1), 0, 0);
+        Long v = Numbers.readTimer(st, line.tokens().get(1), 0, 1000 * Numbers.TIMER_HZ);
         if (v == null) {
-            st.report(GENERAL_ERROR, "(" + d.name + ") Preempt_delay not valid! must be between 0-4294");
+            st.report(GENERAL_ERROR, "(" + d.name + ") Preempt_delay not valid! must be between 0-1000");
             return;
         }
         d.preemptDelay = v;
