@@ -16,6 +16,7 @@ packages=(
   keepalived                           # keepalived 2.2.7: the reference and interop peer
   tcpdump tshark                       # independent judges of what is on the wire
   nginx-light curl                     # the user-visible failover
+  python3-aiosmtpd                     # a real SMTP server for the smtp_alert tests (loopback only)
 )
 
 missing=()

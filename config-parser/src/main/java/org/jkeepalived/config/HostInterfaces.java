@@ -34,6 +34,15 @@ public interface HostInterfaces {
     }
 
     /**
+     * Whether a host name resolves without network traffic (the hosts file). keepalived resolves
+     * {@code smtp_server} names with DNS; the parser never sends queries, see docs/compatibility.md.
+     * The fixed view knows only {@code localhost}.
+     */
+    default boolean resolvable(String hostName) {
+        return hostName.equalsIgnoreCase("localhost");
+    }
+
+    /**
      * A fixed view: interface name → addresses ("ADDR/PREFIX"). An interface called {@code lo} is
      * loopback.
      */
@@ -112,6 +121,29 @@ public interface HostInterfaces {
             @Override
             public List<String> addresses(String name) {
                 return view.addresses(name);
+            }
+
+            @Override
+            public boolean resolvable(String hostName) {
+                try {
+                    for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/etc/hosts"))) {
+                        int hash = line.indexOf('#');
+                        String[] f = (hash >= 0 ? line.substring(0, hash) : line).trim().split("\\s+");
+                        for (int i = 1; i < f.length; i++) {
+                            if (f[i].equalsIgnoreCase(hostName)) {
+                                return true;
+                            }
+                        }
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    return false;
+                }
+                return false;
+            }
+
+            @Override
+            public boolean namespaceExists(String name) {
+                return !name.contains("/") && java.nio.file.Files.exists(java.nio.file.Path.of("/run/netns", name));
             }
         };
     }

@@ -180,7 +180,7 @@ final class AddressLines {
                 st.report(GENERAL_ERROR, "Peer " + value + " - another peer has already been specified");
                 return;
             }
-            Prefix pp = parsePrefix(st, value, true);
+            Prefix pp = parsePrefix(st, value, false);
             if (pp == null) {
                 st.report(GENERAL_ERROR, "Invalid peer address " + value);
             } else if (pp.family() != prefix.family()) {
@@ -189,7 +189,7 @@ final class AddressLines {
                 if (length != (prefix.family() == AddressFamily.IPV6 ? 128 : 32)) {
                     st.report(GENERAL_ERROR, "Cannot specify address prefix when specifying peer address - ignoring");
                 }
-                peer = pp.address() + "/" + pp.length();
+                peer = pp.address();
                 length = pp.length();
             }
         }
@@ -221,7 +221,7 @@ final class AddressLines {
                 st.report(GENERAL_ERROR, "Cannot specify broadcast and peer addresses - ignoring broadcast address");
             } else if (brdMode != null && (brdMode.equals("+") || brdMode.equals("-"))) {
                 if (length <= 30) {
-                    broadcast = broadcastOf(peer != null ? peer.substring(0, peer.indexOf('/')) : prefix.address(),
+                    broadcast = broadcastOf(peer != null ? peer : prefix.address(),
                             length, brdMode.equals("+"));
                 } else {
                     st.report(GENERAL_ERROR, "Address prefix length " + length + " too long for broadcast");

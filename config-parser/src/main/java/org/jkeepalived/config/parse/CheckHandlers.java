@@ -72,27 +72,47 @@ final class CheckHandlers {
                 if (!a.isEmpty() && SCHEDULERS.contains(a.get(0))) {
                     d.lbAlgo = a.get(0);
                 } else {
-                    st.report(GENERAL_ERROR, "Invalid lvs_scheduler '" + (a.isEmpty() ? "" : a.get(0)) + "' - setting to wlc");
-                    d.lbAlgo = "wlc";
+                    st.report(GENERAL_ERROR, "Invalid lvs_scheduler '" + (a.isEmpty() ? "" : a.get(0)) + "' - ignoring");
                 }
             }
-            case "lb_kind", "lvs_method" -> d.lbKind = a.isEmpty() ? "NAT" : a.get(0);
+            case "lb_kind", "lvs_method" -> {
+                if (LvsNumbers.forwardingMethod(st, line, "virtual")) {
+                    d.lbKind = a.get(0);
+                }
+            }
             case "protocol" -> protocol(st, d, a);
             case "delay_loop" -> {
-                Long v = a.isEmpty() ? null : Numbers.readTimer(st, a.get(0), 1, 0);
+                Long v = LvsNumbers.check(st, line, LvsNumbers.VIRTUAL_SERVER);
                 if (v != null) {
                     d.delayLoop = v;
                 }
             }
             case "persistence_timeout" -> {
                 Long v = a.isEmpty() ? Long.valueOf(360) : Numbers.readUnsigned(st, a.get(0), 1, 2678400);
-                if (v != null) {
+                if (v == null) {
+                    st.report(GENERAL_ERROR, "persistence_timeout invalid");
+                } else {
                     d.persistence = v;
                 }
             }
-            case "quorum" -> d.quorum = unsignedOr(st, a, 1, d.quorum);
-            case "hysteresis" -> d.hysteresis = unsignedOr(st, a, 0, d.hysteresis);
-            case "weight" -> d.weight = (int) unsignedOr(st, a, 1, d.weight);
+            case "quorum" -> {
+                Long v = LvsNumbers.check(st, line, LvsNumbers.VIRTUAL_SERVER);
+                d.quorum = v == null ? 1 : v;
+            }
+            case "hysteresis" -> {
+                Long v = LvsNumbers.check(st, line, LvsNumbers.VIRTUAL_SERVER);
+                if (v != null) {
+                    d.hysteresis = v;
+                }
+            }
+            case "weight" -> {
+                Long v = LvsNumbers.check(st, line, LvsNumbers.VIRTUAL_SERVER);
+                if (v != null) {
+                    d.weight = v.intValue();
+                }
+            }
+            case "connect_timeout", "delay_before_retry", "retry", "warmup" ->
+                    LvsNumbers.check(st, line, LvsNumbers.VIRTUAL_SERVER);
             case "sorry_server" -> d.sorryServer = String.join(" ", a);
             default -> {
                 // every other keyword is kept raw below
@@ -110,11 +130,6 @@ final class CheckHandlers {
         }
     }
 
-    private static long unsignedOr(ParseState st, List<String> a, long min, long fallback) {
-        Long v = a.isEmpty() ? null : Numbers.readUnsigned(st, a.get(0), min, 4294967295L);
-        return v == null ? fallback : v;
-    }
-
     static void realServer(ParseState st, LogicalLine line) {
         String addr = st.arg(line, 1);
         int port = 0;
@@ -129,15 +144,22 @@ final class CheckHandlers {
 
     static void rsSetting(ParseState st, LogicalLine line) {
         RsDraft rs = (RsDraft) st.target;
-        if (line.tokens().get(0).equals("weight") && line.tokens().size() > 1) {
-            Long v = Numbers.readUnsigned(st, line.tokens().get(1), 0, 65535);
-            if (v != null) {
-                rs.weight = v.intValue();
-            }
+        Long v = LvsNumbers.check(st, line, LvsNumbers.REAL_SERVER);
+        if (v != null && line.tokens().get(0).equals("weight")) {
+            rs.weight = v.intValue();
+        }
+        if (line.tokens().get(0).equals("lvs_method") && !LvsNumbers.forwardingMethod(st, line, "real")) {
+            return;
         }
         if (line.tokens().get(0).startsWith("notify_")) {
             Scripts.forNotify(st, line);
         }
+        Handlers.record(st, line);
+    }
+
+    /** A keyword common to the checkers (connect_port, connect_timeout, retry, …). */
+    static void checkerSetting(ParseState st, LogicalLine line) {
+        LvsNumbers.check(st, line, LvsNumbers.CHECKER);
         Handlers.record(st, line);
     }
 
@@ -159,6 +181,23 @@ final class CheckHandlers {
         st.target = sub;
     }
 
+    static void nbGetRetry(ParseState st, LogicalLine line) {
+        st.report(GENERAL_ERROR, "nb_get_retry is deprecated - please use 'retry'");
+        if (Numbers.readUnsigned(st, line.tokens().get(1), 0, 4294967295L) == null) {
+            st.report(GENERAL_ERROR, "Invalid nb_get_retry value '" + line.tokens().get(1) + "'");
+            return;
+        }
+        Handlers.record(st, line);
+    }
+
+    static void urlEnd(ParseState st, LogicalLine line) {
+        CheckerSub url = (CheckerSub) st.target;
+        if (!url.settings.containsKey("path")) {
+            st.report(GENERAL_ERROR, "HTTP/SSL_GET checker url has no path - ignoring");
+            url.parent.urls.remove(url);
+        }
+    }
+
     static void miscPath(ParseState st, LogicalLine line) {
         CheckerDraft c = (CheckerDraft) st.target;
         c.script = Scripts.forNotify(st, line);
@@ -168,6 +207,8 @@ final class CheckHandlers {
     static void checkerEnd(ParseState st, LogicalLine line) {
         CheckerDraft c = (CheckerDraft) st.target;
         if ((c.type.equals("HTTP_GET") || c.type.equals("SSL_GET")) && c.urls.isEmpty()) {
+            st.report(GENERAL_ERROR, "HTTP/SSL_GET checker has no urls specified - ignoring");
+            vs(st).realServers.get(vs(st).realServers.size() - 1).checkers.remove(c);
             return;
         }
         if (c.type.equals("MISC_CHECK") && c.script == null) {

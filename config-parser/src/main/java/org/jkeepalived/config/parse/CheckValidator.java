@@ -33,9 +33,8 @@ final class CheckValidator {
             security.reportIfViolated(drafts.global.scriptSecurity, out, "check scripts");
         }
         for (VsDraft vs : drafts.virtualServers) {
-            String name = format(vs);
             if (vs.realServers.isEmpty()) {
-                out.report(GENERAL_ERROR, "Virtual server " + name + " has no real servers - ignoring");
+                out.report(GENERAL_ERROR, "Virtual server " + format(vs, vs.protocol) + " has no real servers - ignoring");
                 continue;
             }
             boolean byAddress = vs.group != null ? hasAddresses(drafts.vsGroups.get(vs.group)) : vs.fwmark < 0;
@@ -43,17 +42,20 @@ final class CheckValidator {
             long persistence = vs.persistence;
             if (byAddress) {
                 if (protocol == null) {
-                    out.report(GENERAL_ERROR, "Virtual server " + name + ": no protocol set - defaulting to UDP");
+                    out.report(GENERAL_ERROR, "Virtual server " + format(vs, null) + ": no protocol set - defaulting to UDP");
                     protocol = "UDP";
                 }
                 if (persistence == 0 && vs.group == null && vs.fwmark < 0 && vs.port == 0) {
-                    out.report(GENERAL_ERROR, "Virtual server " + name + ": zero port only valid for persistent services - setting");
+                    out.report(GENERAL_ERROR, "Virtual server " + format(vs, protocol)
+                            + ": zero port only valid for persistent services - setting");
                     persistence = 360;
                 }
             } else if (protocol != null) {
-                out.report(GENERAL_ERROR, "Warning: Virtual server " + name + ": protocol specified for fwmark - protocol will be ignored");
+                out.report(GENERAL_ERROR, "Warning: Virtual server " + format(vs, protocol)
+                        + ": protocol specified for fwmark - protocol will be ignored");
                 protocol = null;
             }
+            String name = format(vs, protocol);
             String algo = vs.lbAlgo;
             if (algo == null) {
                 out.report(GENERAL_ERROR, "Virtual server " + name + ": no scheduler set, setting default 'wlc'");
@@ -65,12 +67,27 @@ final class CheckValidator {
                 kind = "NAT";
             }
             List<RealServer> rss = new ArrayList<>();
+            long weightSum = 0;
             for (RsDraft rs : vs.realServers) {
-                rss.add(new RealServer(rs.address, rs.port, rs.weight != null ? rs.weight : vs.weight, checkers(rs),
-                        rs.settings));
+                int weight = rs.weight != null ? rs.weight : vs.weight;
+                weightSum += weight;
+                rss.add(new RealServer(rs.address, rs.port, weight, checkers(rs), rs.settings));
+            }
+            long quorum = vs.quorum;
+            long hysteresis = vs.hysteresis;
+            if (quorum > weightSum) {
+                out.report(GENERAL_ERROR, "Warning - quorum " + quorum + " for " + name
+                        + " exceeds total weight of real servers " + weightSum + ", reducing quorum to " + weightSum);
+                quorum = weightSum;
+            }
+            if (hysteresis >= quorum) {
+                long newHysteresis = (quorum - 1) & 0xffffffffL;
+                out.report(GENERAL_ERROR, "Virtual server " + name + ": hysteresis " + hysteresis + " >= quorum " + quorum
+                        + "; setting hysteresis to " + newHysteresis);
+                hysteresis = newHysteresis;
             }
             result.add(new VirtualServer(vs.address, vs.port, vs.fwmark, vs.group, protocol, algo, kind, vs.delayLoop,
-                    persistence, vs.quorum, vs.hysteresis, vs.sorryServer, rss, vs.settings));
+                    persistence, quorum, hysteresis, vs.sorryServer, rss, vs.settings));
         }
         return result;
     }
@@ -92,15 +109,12 @@ final class CheckValidator {
         return out;
     }
 
-    /** keepalived's FMT_VS: [ADDR]:proto:PORT, FWM N, or [GROUP]:0. */
-    static String format(VsDraft vs) {
+    /** keepalived's FMT_VS: [ADDR]:proto:PORT ("none" before a protocol is known), FWM N, or [GROUP]:0. */
+    static String format(VsDraft vs, String protocol) {
         if (vs.description != null) {
             return vs.description;
         }
-        String proto = vs.protocol == null ? "udp" : vs.protocol.toLowerCase(java.util.Locale.ROOT);
-        if (vs.protocol == null) {
-            proto = "ip";
-        }
+        String proto = protocol == null ? "none" : protocol.toLowerCase(java.util.Locale.ROOT);
         return "[" + vs.address + "]:" + proto + ":" + vs.port;
     }
 

@@ -91,6 +91,8 @@ final class Drafts {
         String notifyFifo;
         String vrrpNotifyFifo;
         boolean minGarp;
+        /** startup_script / shutdown_script, checked for script security after the parent pass. */
+        final List<NotifyScript> startStopScripts = new ArrayList<>();
 
         GarpSettings garp() {
             return new GarpSettings(garpDelay, garpRepeat, garpRefresh, garpRefreshRepeat,
@@ -228,6 +230,8 @@ final class Drafts {
     }
 
     static final class GarpGroupDraft extends Draft {
+        /** keepalived's aggregation_group: numbered only when an interfaces block is given. */
+        int aggregationGroup;
         long garpInterval;
         long gnaInterval;
         final List<String> interfaces = new ArrayList<>();

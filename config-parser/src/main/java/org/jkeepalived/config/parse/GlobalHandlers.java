@@ -2,6 +2,7 @@ package org.jkeepalived.config.parse;
 
 import static org.jkeepalived.config.ConfigError.GENERAL_ERROR;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.jkeepalived.config.ConfigError;
@@ -56,7 +57,8 @@ final class GlobalHandlers {
     static void smtpServer(ParseState st, LogicalLine line) {
         String host = st.arg(line, 1);
         String port = line.tokens().size() >= 3 ? line.tokens().get(2) : "25";
-        boolean ok = validPort(port) && (Addresses.isIpAddress(host) || HOST_NAME.matcher(host).matches());
+        boolean ok = validPort(port) && (Addresses.isIpAddress(host)
+                || (HOST_NAME.matcher(host).matches() && st.options().interfaces().resolvable(host)));
         if (!ok) {
             st.report(GENERAL_ERROR, "Invalid smtp server " + host + " " + port);
             return;
@@ -118,6 +120,9 @@ final class GlobalHandlers {
         } else if (!Addresses.isMulticast(a)) {
             st.report(GENERAL_ERROR, "vrrp_mcast_group6 [" + a + "] is not multicast. Skipping");
         } else {
+            if (!a.toLowerCase(java.util.Locale.ROOT).matches("ff[0-9a-f]2:.*")) {
+                st.report(ConfigError.WARNING, "vrrp_mcast_group6 [" + a + "] should be link-local multicast.");
+            }
             g(st).mcastGroup6 = a;
         }
     }
@@ -195,7 +200,7 @@ final class GlobalHandlers {
     }
 
     static void garpInterval(ParseState st, LogicalLine line) {
-        Long v = Numbers.readDecimal(st, st.arg(line, 1), 1, 4294967295L, 6);
+        Long v = Numbers.readDecimal(st, st.arg(line, 1), 1, 4294967295L, 6, true);
         if (v == null) {
             st.report(GENERAL_ERROR, "vrrp_garp_interval '" + line.tokens().get(1) + "' is invalid");
             return;
@@ -204,7 +209,7 @@ final class GlobalHandlers {
     }
 
     static void gnaInterval(ParseState st, LogicalLine line) {
-        Long v = Numbers.readDecimal(st, st.arg(line, 1), 1, 4294967295L, 6);
+        Long v = Numbers.readDecimal(st, st.arg(line, 1), 1, 4294967295L, 6, true);
         if (v == null) {
             st.report(GENERAL_ERROR, "vrrp_gna_interval '" + line.tokens().get(1) + "' is invalid");
             return;
@@ -257,6 +262,20 @@ final class GlobalHandlers {
         st.report(GENERAL_ERROR, "iptables not supported, using nftables instead. Please replace 'vrrp_iptables and "
                 + "'vrrp_ipsets' with 'nftables' config option");
         Handlers.record(st, line);
+        nftables(st, new LogicalLine(line.location(), "nftables", java.util.List.of("nftables")));
+    }
+
+    /** {@code nftables [TABLE]}; vrrp_iptables already turned it on in this build. */
+    static void nftables(ParseState st, LogicalLine line) {
+        if (g(st).settings.containsKey("nftables")) {
+            st.report(GENERAL_ERROR, "nftables already specified - ignoring");
+            return;
+        }
+        if (line.tokens().size() > 1 && line.tokens().get(1).length() >= 64) {
+            st.report(GENERAL_ERROR, "nftables table name too long - ignoring");
+            return;
+        }
+        g(st).record("nftables", List.of(line.tokens().size() > 1 ? line.tokens().get(1) : "keepalived"));
     }
 
     static void strict(ParseState st, LogicalLine line) {

@@ -16,7 +16,6 @@ import java.util.Set;
  */
 public final class KeywordDefinitions {
     private static final Set<Pass> PARENT = EnumSet.of(Pass.PARENT);
-    private static final Set<Pass> CHECKER = EnumSet.of(Pass.CHECKER);
     private static final Set<Pass> VRRP_ONLY = EnumSet.of(Pass.VRRP);
     private static final Set<Pass> CHECKER_VRRP = EnumSet.of(Pass.CHECKER, Pass.VRRP);
     private static final Set<Pass> CHECKER_VRRP_BFD = EnumSet.of(Pass.CHECKER, Pass.VRRP, Pass.BFD);
@@ -39,8 +38,8 @@ public final class KeywordDefinitions {
         vrrp(root);
         vrrpInstance(root);
         bfd(root);
-        checker(root);
-        virtualServer(root);
+        CheckerKeywordDefinitions.checker(root);
+        CheckerKeywordDefinitions.virtualServer(root);
         return new KeywordTable(rootLevel);
     }
 
@@ -57,39 +56,39 @@ public final class KeywordDefinitions {
     private static void globalDefs(KeywordTable.Builder root) {
         root.blockActive("global_defs", ArgShape.BLOCK, PARENT, GlobalHandlers::globalDefs, null, b2 -> {
             b2.kw("process_names", ArgShape.NONE, "unset", Handlers::record);
-            b2.kw("process_name", ArgShape.REQUIRED, "unset", Handlers::record);
-            b2.kw("vrrp_process_name", ArgShape.REQUIRED, "unset", Handlers::record);
-            b2.kw("checker_process_name", ArgShape.REQUIRED, "unset", Handlers::record);
-            b2.kw("lvs_process_name", ArgShape.REQUIRED, "unset", Handlers::record);
-            b2.kw("bfd_process_name", ArgShape.REQUIRED, "unset", Handlers::record);
+            b2.kw("process_name", ArgShape.OPTIONAL, "unset", GlobalProcessHandlers::processName);
+            b2.kw("vrrp_process_name", ArgShape.OPTIONAL, "unset", GlobalProcessHandlers::processName);
+            b2.kw("checker_process_name", ArgShape.OPTIONAL, "unset", GlobalProcessHandlers::processName);
+            b2.kw("lvs_process_name", ArgShape.OPTIONAL, "unset", GlobalProcessHandlers::processName);
+            b2.kw("bfd_process_name", ArgShape.OPTIONAL, "unset", GlobalProcessHandlers::processName);
             b2.since("2.3.0").kw("use_symlink_paths", ArgShape.OPTIONAL, "false", Handlers::record).since("2.2.7");
             b2.since("2.4.3+").kw("set_supplementary_groups", ArgShape.OPTIONAL, "false", Handlers::record).since("2.2.7");
-            b2.kw("router_id", ArgShape.REQUIRED, "local host name (uname nodename)", GlobalHandlers::routerId);
-            b2.kw("notification_email_from", ArgShape.REQUIRED, "USER@local_hostname (only if smtp_server set)", GlobalHandlers::emailFrom);
+            b2.kw("router_id", ArgShape.OPTIONAL, "local host name (uname nodename)", GlobalHandlers::routerId);
+            b2.kw("notification_email_from", ArgShape.OPTIONAL, "USER@local_hostname (only if smtp_server set)", GlobalHandlers::emailFrom);
             b2.kw("smtp_server", ArgShape.REQUIRED, "none; port 25", GlobalHandlers::smtpServer);
-            b2.kw("smtp_helo_name", ArgShape.REQUIRED, "local host name", Handlers::record);
+            b2.kw("smtp_helo_name", ArgShape.OPTIONAL, "local host name", Handlers::record);
             b2.kw("smtp_connect_timeout", ArgShape.REQUIRED, "30", GlobalHandlers::smtpConnectTimeout);
             b2.kw("notification_email", ArgShape.VALUE_BLOCK, "empty", GlobalHandlers::notificationEmail);
             b2.kw("smtp_alert", ArgShape.OPTIONAL, "unset (-1)", GlobalHandlers::smtpAlert);
-            b2.kw("startup_script", ArgShape.REQUIRED, "none", Handlers::record);
-            b2.kw("startup_script_timeout", ArgShape.REQUIRED, "10", Handlers::record);
-            b2.kw("shutdown_script", ArgShape.REQUIRED, "none", Handlers::record);
-            b2.kw("shutdown_script_timeout", ArgShape.REQUIRED, "10", Handlers::record);
-            b2.kw("max_auto_priority", ArgShape.OPTIONAL, "0 (no auto increase); no arg = sched max", Handlers::record);
-            b2.kw("min_auto_priority_delay", ArgShape.REQUIRED, "1000000", Handlers::record);
+            b2.kw("startup_script", ArgShape.OPTIONAL, "none", GlobalProcessHandlers::script);
+            b2.kw("startup_script_timeout", ArgShape.OPTIONAL, "10", GlobalProcessHandlers::scriptTimeout);
+            b2.kw("shutdown_script", ArgShape.OPTIONAL, "none", GlobalProcessHandlers::script);
+            b2.kw("shutdown_script_timeout", ArgShape.OPTIONAL, "10", GlobalProcessHandlers::scriptTimeout);
+            b2.kw("max_auto_priority", ArgShape.OPTIONAL, "0 (no auto increase); no arg = sched max", GlobalProcessHandlers::maxAutoPriority);
+            b2.kw("min_auto_priority_delay", ArgShape.OPTIONAL, "1000000", GlobalProcessHandlers::minAutoPriorityDelay);
             b2.kw("smtp_alert_vrrp", ArgShape.OPTIONAL, "unset", GlobalHandlers::smtpAlertVrrp);
             b2.kw("smtp_alert_checker", ArgShape.OPTIONAL, "unset", Handlers::record);
             b2.kw("checker_log_all_failures", ArgShape.OPTIONAL, "false", Handlers::record);
             b2.kw("dynamic_interfaces", ArgShape.OPTIONAL, "off", GlobalHandlers::dynamicInterfaces);
             b2.kw("no_email_faults", ArgShape.NONE, "off", Handlers::record);
-            b2.kw("default_interface", ArgShape.REQUIRED, "eth0", GlobalHandlers::defaultInterface);
+            b2.kw("default_interface", ArgShape.OPTIONAL, "eth0", GlobalHandlers::defaultInterface);
             b2.kw("disable_local_igmp", ArgShape.NONE, "off", Handlers::record);
             b2.since("2.2.8").kw("v3_checksum_as_v2", ArgShape.NONE, "off", Handlers::record).since("2.2.7");
-            b2.kw("lvs_timeouts", ArgShape.OPTIONAL, "unchanged", Handlers::record);
+            b2.kw("lvs_timeouts", ArgShape.OPTIONAL, "unchanged", GlobalProcessHandlers::lvsTimeouts);
             b2.kw("lvs_flush", ArgShape.NONE, "off", Handlers::record);
             b2.kw("lvs_flush_on_stop", ArgShape.OPTIONAL, "off", Handlers::record);
             b2.kw("lvs_flush_onstop", ArgShape.OPTIONAL, "off", Handlers::record);
-            b2.kw("lvs_sync_daemon", ArgShape.REQUIRED, "none; id=VRID; port 8848; group 224.0.0.81", Handlers::record);
+            b2.kw("lvs_sync_daemon", ArgShape.OPTIONAL, "none; id=VRID; port 8848; group 224.0.0.81", GlobalProcessHandlers::lvsSyncDaemon);
             b2.kw("vrrp_mcast_group4", ArgShape.REQUIRED, "224.0.0.18", GlobalHandlers::mcastGroup4);
             b2.kw("vrrp_mcast_group6", ArgShape.REQUIRED, "ff02::12", GlobalHandlers::mcastGroup6);
             b2.kw("vrrp_garp_master_delay", ArgShape.REQUIRED, "5", GlobalHandlers::garpMasterDelay);
@@ -108,42 +107,42 @@ public final class KeywordDefinitions {
             b2.kw("vrrp_higher_prio_send_advert", ArgShape.OPTIONAL, "false", GlobalHandlers::higherPrioSendAdvert);
             b2.kw("vrrp_version", ArgShape.REQUIRED, "2", GlobalHandlers::vrrpVersion);
             b2.kw("vrrp_iptables", ArgShape.OPTIONAL, "none; no args = INPUT/OUTPUT", GlobalHandlers::vrrpIptables);
-            b2.kw("nftables", ArgShape.OPTIONAL, "none; TABLE=keepalived", Handlers::record);
+            b2.kw("nftables", ArgShape.OPTIONAL, "none; TABLE=keepalived", GlobalHandlers::nftables);
             b2.kw("nftables_priority", ArgShape.REQUIRED, "-1", Handlers::record);
             b2.kw("nftables_ifindex", ArgShape.NONE, "off", Handlers::record);
             b2.kw("vrrp_check_unicast_src", ArgShape.NONE, "off", GlobalHandlers::checkUnicastSrc);
             b2.kw("vrrp_skip_check_adv_addr", ArgShape.OPTIONAL, "false", GlobalHandlers::skipCheckAdvAddr);
             b2.kw("vrrp_strict", ArgShape.OPTIONAL, "false", GlobalHandlers::strict);
-            b2.kw("vrrp_priority", ArgShape.REQUIRED, "0", Handlers::record);
+            b2.kw("vrrp_priority", ArgShape.OPTIONAL, "0", GlobalProcessHandlers::priority);
             b2.kw("vrrp_no_swap", ArgShape.NONE, "off", Handlers::record);
-            b2.kw("vrrp_rt_priority", ArgShape.REQUIRED, "0 (none)", Handlers::record);
-            b2.kw("vrrp_cpu_affinity", ArgShape.REQUIRED, "none", Handlers::record);
-            b2.kw("vrrp_rlimit_rttime", ArgShape.REQUIRED, "10000", Handlers::record);
-            b2.kw("vrrp_rlimit_rtime", ArgShape.REQUIRED, "10000", Handlers::record);
+            b2.kw("vrrp_rt_priority", ArgShape.OPTIONAL, "0 (none)", GlobalProcessHandlers::rtPriority);
+            b2.kw("vrrp_cpu_affinity", ArgShape.OPTIONAL, "none", GlobalProcessHandlers::cpuAffinity);
+            b2.kw("vrrp_rlimit_rttime", ArgShape.REQUIRED, "10000", GlobalProcessHandlers::rlimit);
+            b2.kw("vrrp_rlimit_rtime", ArgShape.REQUIRED, "10000", GlobalProcessHandlers::rlimit);
             b2.kw("nftables_ipvs", ArgShape.OPTIONAL, "none; TABLE=keepalived_ipvs", Handlers::record);
             b2.kw("nftables_ipvs_priority", ArgShape.REQUIRED, "-1", Handlers::record);
             b2.kw("nftables_ipvs_start_fwmark", ArgShape.REQUIRED, "1000", Handlers::record);
             b2.kw("nftables_counters", ArgShape.NONE, "off", Handlers::record);
-            b2.kw("notify_fifo", ArgShape.REQUIRED, "none", GlobalHandlers::notifyFifo);
+            b2.kw("notify_fifo", ArgShape.OPTIONAL, "none", GlobalHandlers::notifyFifo);
             b2.kw("notify_fifo_script", ArgShape.REQUIRED, "none", Handlers::record);
-            b2.kw("vrrp_notify_fifo", ArgShape.REQUIRED, "none", GlobalHandlers::vrrpNotifyFifo);
+            b2.kw("vrrp_notify_fifo", ArgShape.OPTIONAL, "none", GlobalHandlers::vrrpNotifyFifo);
             b2.kw("vrrp_notify_fifo_script", ArgShape.REQUIRED, "none", Handlers::record);
             b2.kw("vrrp_notify_priority_changes", ArgShape.OPTIONAL, "false", Handlers::record);
             b2.kw("fifo_write_vrrp_states_on_reload", ArgShape.NONE, "off", Handlers::record);
             b2.kw("lvs_notify_fifo", ArgShape.REQUIRED, "none", Handlers::record);
             b2.kw("lvs_notify_fifo_script", ArgShape.REQUIRED, "none", Handlers::record);
-            b2.kw("checker_priority", ArgShape.REQUIRED, "0", Handlers::record);
+            b2.kw("checker_priority", ArgShape.OPTIONAL, "0", GlobalProcessHandlers::priority);
             b2.kw("checker_no_swap", ArgShape.NONE, "off", Handlers::record);
-            b2.kw("checker_rt_priority", ArgShape.REQUIRED, "0", Handlers::record);
-            b2.kw("checker_cpu_affinity", ArgShape.REQUIRED, "none", Handlers::record);
-            b2.kw("checker_rlimit_rttime", ArgShape.REQUIRED, "10000", Handlers::record);
-            b2.kw("checker_rlimit_rtime", ArgShape.REQUIRED, "10000", Handlers::record);
-            b2.kw("bfd_priority", ArgShape.REQUIRED, "0", Handlers::record);
+            b2.kw("checker_rt_priority", ArgShape.OPTIONAL, "0", GlobalProcessHandlers::rtPriority);
+            b2.kw("checker_cpu_affinity", ArgShape.OPTIONAL, "none", GlobalProcessHandlers::cpuAffinity);
+            b2.kw("checker_rlimit_rttime", ArgShape.REQUIRED, "10000", GlobalProcessHandlers::rlimit);
+            b2.kw("checker_rlimit_rtime", ArgShape.REQUIRED, "10000", GlobalProcessHandlers::rlimit);
+            b2.kw("bfd_priority", ArgShape.OPTIONAL, "0", GlobalProcessHandlers::priority);
             b2.kw("bfd_no_swap", ArgShape.NONE, "off", Handlers::record);
-            b2.kw("bfd_rt_priority", ArgShape.REQUIRED, "0", Handlers::record);
-            b2.kw("bfd_cpu_affinity", ArgShape.REQUIRED, "none", Handlers::record);
-            b2.kw("bfd_rlimit_rttime", ArgShape.REQUIRED, "10000", Handlers::record);
-            b2.kw("bfd_rlimit_rtime", ArgShape.REQUIRED, "10000", Handlers::record);
+            b2.kw("bfd_rt_priority", ArgShape.OPTIONAL, "0", GlobalProcessHandlers::rtPriority);
+            b2.kw("bfd_cpu_affinity", ArgShape.OPTIONAL, "none", GlobalProcessHandlers::cpuAffinity);
+            b2.kw("bfd_rlimit_rttime", ArgShape.REQUIRED, "10000", GlobalProcessHandlers::rlimit);
+            b2.kw("bfd_rlimit_rtime", ArgShape.REQUIRED, "10000", GlobalProcessHandlers::rlimit);
             b2.kw("snmp_socket", ArgShape.REQUIRED, "unix:/var/agentx/master", Handlers::record);
             b2.kw("enable_traps", ArgShape.NONE, "off", Handlers::record);
             b2.kw("enable_snmp_vrrp", ArgShape.NONE, "off (on with -x)", Handlers::record);
@@ -157,7 +156,7 @@ public final class KeywordDefinitions {
             b2.kw("enable_dbus", ArgShape.NONE, "off", Handlers::record);
             b2.kw("dbus_service_name", ArgShape.REQUIRED, "org.keepalived.Vrrp1", Handlers::record);
             b2.since("2.3.0").kw("dbus_no_interface_name", ArgShape.REQUIRED, "none", Handlers::record).since("2.2.7");
-            b2.kw("script_user", ArgShape.REQUIRED, "keepalived_script if exists, else keepalived's uid", GlobalHandlers::scriptUser);
+            b2.kw("script_user", ArgShape.OPTIONAL, "keepalived_script if exists, else keepalived's uid", GlobalHandlers::scriptUser);
             b2.kw("enable_script_security", ArgShape.NONE, "off", GlobalHandlers::scriptSecurity);
             b2.kw("vrrp_netlink_cmd_rcv_bufs", ArgShape.REQUIRED, "kernel default", Handlers::record);
             b2.kw("vrrp_netlink_cmd_rcv_bufs_force", ArgShape.OPTIONAL, "false", Handlers::record);
@@ -211,6 +210,7 @@ public final class KeywordDefinitions {
             b2.kw("group", ArgShape.VALUE_BLOCK, "—", RootBlockHandlers::syncGroupMembers);
             b2.kw("track_interface", ArgShape.VALUE_BLOCK, "weight 0", TrackHandlers::trackInterface);
             b2.kw("track_script", ArgShape.VALUE_BLOCK, "script weight", TrackHandlers::trackScript);
+            b2.kw("track_file", ArgShape.VALUE_BLOCK, "track_file weight", TrackHandlers::trackFile);
             b2.kw("track_process", ArgShape.VALUE_BLOCK, "process weight", TrackHandlers::trackProcess);
             b2.kw("track_bfd", ArgShape.VALUE_BLOCK, "bfd weight", TrackHandlers::trackBfd);
             b2.kw("notify_backup", ArgShape.REQUIRED, "none", RootBlockHandlers::syncGroupNotify);
@@ -223,16 +223,14 @@ public final class KeywordDefinitions {
             b2.kw("sync_group_tracking_weight", ArgShape.NONE, "off", RootBlockHandlers::trackingWeight);
             b2.kw("notify_priority_changes", ArgShape.OPTIONAL, "global vrrp_notify_priority_changes", Handlers::record);
         });
-        root.kwActive("track_file", ArgShape.BLOCK, CHECKER_VRRP, "track_file weight", RootBlockHandlers::trackFile);
         root.blockActive("garp_group", ArgShape.BLOCK, VRRP_ONLY, RootBlockHandlers::garpGroup, RootBlockHandlers::garpGroupEnd, b2 -> {
             b2.kw("garp_interval", ArgShape.REQUIRED, "—", RootBlockHandlers::garpGroupInterval);
             b2.kw("gna_interval", ArgShape.REQUIRED, "—", RootBlockHandlers::garpGroupInterval);
             b2.kw("interface", ArgShape.REQUIRED, "—", RootBlockHandlers::garpGroupInterface);
             b2.kw("interfaces", ArgShape.VALUE_BLOCK, "—", RootBlockHandlers::garpGroupInterfaces);
         });
-        root.kwActive("track_file", ArgShape.BLOCK, CHECKER_VRRP, "track_file weight (1)", RootBlockHandlers::trackFile);
         root.blockActive("vrrp_script", ArgShape.NAMED_BLOCK, VRRP_ONLY, Scripts::vrrpScript, Scripts::end, b2 -> {
-            b2.kw("script", ArgShape.REQUIRED, "—", Scripts::script);
+            b2.kw("script", ArgShape.OPTIONAL, "—", Scripts::script);
             b2.kw("interval", ArgShape.REQUIRED, "1", Scripts::interval);
             b2.kw("timeout", ArgShape.REQUIRED, "= interval", Scripts::timeout);
             b2.kw("weight", ArgShape.REQUIRED, "0", Scripts::weight);
@@ -252,13 +250,13 @@ public final class KeywordDefinitions {
             b2.kw("fork_delay", ArgShape.REQUIRED, "0", RootBlockHandlers::trackProcessSetting);
             b2.kw("full_command", ArgShape.NONE, "off", RootBlockHandlers::trackProcessSetting);
         });
-        root.blockActive("track_file", ArgShape.NAMED_BLOCK, CHECKER_VRRP, RootBlockHandlers::trackFile, RootBlockHandlers::trackFileEnd, b2 -> {
-            b2.kw("file", ArgShape.REQUIRED, "—", RootBlockHandlers::trackFileFile);
-            b2.kw("weight", ArgShape.REQUIRED, "1", RootBlockHandlers::trackFileWeight);
-            b2.kw("init_file", ArgShape.OPTIONAL, "off; VALUE 0", RootBlockHandlers::trackFileInit);
-        });
-        root.kwActive("vrrp_track_file", ArgShape.NAMED_BLOCK, CHECKER_VRRP, "—", RootBlockHandlers::trackFile);
-        root.kwActive("track_file", ArgShape.REQUIRED, CHECKER_VRRP, "—", RootBlockHandlers::trackFile);
+        for (String name : new String[] {"track_file", "vrrp_track_file"}) {
+            root.blockActive(name, ArgShape.NAMED_BLOCK, CHECKER_VRRP, RootBlockHandlers::trackFile, RootBlockHandlers::trackFileEnd, b2 -> {
+                b2.kw("file", ArgShape.REQUIRED, "—", RootBlockHandlers::trackFileFile);
+                b2.kw("weight", ArgShape.REQUIRED, "1", RootBlockHandlers::trackFileWeight);
+                b2.kw("init_file", ArgShape.OPTIONAL, "off; VALUE 0", RootBlockHandlers::trackFileInit);
+            });
+        }
     }
 
     private static void vrrpInstance(KeywordTable.Builder root) {
@@ -278,6 +276,7 @@ public final class KeywordDefinitions {
             b2.kw("dont_track_primary", ArgShape.NONE, "off", VrrpHandlers::flagDontTrackPrimary);
             b2.kw("track_interface", ArgShape.VALUE_BLOCK, "weight 0 => FAULT when down", TrackHandlers::trackInterface);
             b2.kw("track_script", ArgShape.VALUE_BLOCK, "vrrp_script weight", TrackHandlers::trackScript);
+            b2.kw("track_file", ArgShape.VALUE_BLOCK, "track_file weight (1)", TrackHandlers::trackFile);
             b2.kw("track_process", ArgShape.VALUE_BLOCK, "vrrp_track_process weight", TrackHandlers::trackProcess);
             b2.kw("track_bfd", ArgShape.VALUE_BLOCK, "0", TrackHandlers::trackBfd);
             b2.kw("mcast_src_ip", ArgShape.REQUIRED, "interface primary address (IPv6: link-local)", VrrpHandlers::srcIp);
@@ -304,7 +303,7 @@ public final class KeywordDefinitions {
             b2.kw("preempt", ArgShape.NONE, "preempt on", VrrpHandlers::preempt);
             b2.kw("nopreempt", ArgShape.NONE, "off", VrrpHandlers::nopreempt);
             b2.kw("preempt_delay", ArgShape.REQUIRED, "0", VrrpHandlers::preemptDelay);
-            b2.kw("debug", ArgShape.REQUIRED, "0", Handlers::record);
+            b2.kw("debug", ArgShape.REQUIRED, "0", VrrpHandlers::debug);
             b2.kw("notify_backup", ArgShape.REQUIRED, "none", VrrpHandlers::notify);
             b2.kw("notify_master", ArgShape.REQUIRED, "none", VrrpHandlers::notify);
             b2.kw("notify_fault", ArgShape.REQUIRED, "none", VrrpHandlers::notify);
@@ -363,253 +362,4 @@ public final class KeywordDefinitions {
             b2.kw("checker", ArgShape.NONE, "both", BfdHandlers::setting);
         });
     }
-
-    private static void checker(KeywordTable.Builder root) {
-        root.blockActive("SSL", ArgShape.BLOCK, CHECKER, Handlers::rawBlock, null, b2 -> {
-            b2.kw("password", ArgShape.REQUIRED, "none", Handlers::record);
-            b2.kw("ca", ArgShape.REQUIRED, "none", Handlers::record);
-            b2.kw("certificate", ArgShape.REQUIRED, "none", Handlers::record);
-            b2.kw("key", ArgShape.REQUIRED, "none", Handlers::record);
-        });
-        root.kwActive("virtual_server_group", ArgShape.NAMED_VALUE_BLOCK, CHECKER, "—", CheckHandlers::virtualServerGroup);
-    }
-
-    private static void virtualServer(KeywordTable.Builder root) {
-        root.blockActive("virtual_server", ArgShape.NAMED_BLOCK, CHECKER, CheckHandlers::virtualServer, null, b2 -> {
-            b2.kw("ip_family", ArgShape.REQUIRED, "from addresses, else inet", CheckHandlers::vsSetting);
-            b2.kw("retry", ArgShape.REQUIRED, "checker default", CheckHandlers::vsSetting);
-            b2.kw("delay_before_retry", ArgShape.REQUIRED, "checker default", CheckHandlers::vsSetting);
-            b2.kw("warmup", ArgShape.REQUIRED, "= delay_loop", CheckHandlers::vsSetting);
-            b2.kw("connect_timeout", ArgShape.REQUIRED, "5", CheckHandlers::vsSetting);
-            b2.kw("delay_loop", ArgShape.REQUIRED, "60", CheckHandlers::vsSetting);
-            b2.kw("inhibit_on_failure", ArgShape.NONE, "off", CheckHandlers::vsSetting);
-            b2.kw("lb_algo", ArgShape.REQUIRED, "wlc (with error)", CheckHandlers::vsSetting);
-            b2.kw("lvs_sched", ArgShape.REQUIRED, "wlc", CheckHandlers::vsSetting);
-            b2.kw("hashed", ArgShape.NONE, "—", CheckHandlers::vsSetting);
-            b2.kw("ops", ArgShape.NONE, "off", CheckHandlers::vsSetting);
-            b2.kw("flag-1", ArgShape.NONE, "off", CheckHandlers::vsSetting);
-            b2.kw("flag-2", ArgShape.NONE, "off", CheckHandlers::vsSetting);
-            b2.kw("flag-3", ArgShape.NONE, "off", CheckHandlers::vsSetting);
-            b2.kw("sh-port", ArgShape.NONE, "off", CheckHandlers::vsSetting);
-            b2.kw("sh-fallback", ArgShape.NONE, "off", CheckHandlers::vsSetting);
-            b2.kw("mh-port", ArgShape.NONE, "off", CheckHandlers::vsSetting);
-            b2.kw("mh-fallback", ArgShape.NONE, "off", CheckHandlers::vsSetting);
-            b2.kw("lb_kind", ArgShape.REQUIRED, "NAT (with error)", CheckHandlers::vsSetting);
-            b2.kw("lvs_method", ArgShape.REQUIRED, "NAT", CheckHandlers::vsSetting);
-            b2.kw("persistence_engine", ArgShape.REQUIRED, "none", CheckHandlers::vsSetting);
-            b2.kw("persistence_timeout", ArgShape.OPTIONAL, "0; no arg = 360", CheckHandlers::vsSetting);
-            b2.kw("persistence_granularity", ArgShape.REQUIRED, "none", CheckHandlers::vsSetting);
-            b2.kw("protocol", ArgShape.REQUIRED, "UDP with error if address VS", CheckHandlers::vsSetting);
-            b2.kw("ha_suspend", ArgShape.NONE, "off", CheckHandlers::vsSetting);
-            b2.kw("smtp_alert", ArgShape.OPTIONAL, "global checker setting else false", CheckHandlers::vsSetting);
-            b2.kw("virtualhost", ArgShape.REQUIRED, "none", CheckHandlers::vsSetting);
-            b2.kw("snmp_name", ArgShape.REQUIRED, "none", CheckHandlers::vsSetting);
-            b2.kw("alpha", ArgShape.NONE, "off", CheckHandlers::vsSetting);
-            b2.kw("omega", ArgShape.NONE, "off", CheckHandlers::vsSetting);
-            b2.kw("quorum_up", ArgShape.REQUIRED, "none", CheckHandlers::vsSetting);
-            b2.kw("quorum_down", ArgShape.REQUIRED, "none", CheckHandlers::vsSetting);
-            b2.kw("quorum", ArgShape.REQUIRED, "1", CheckHandlers::vsSetting);
-            b2.kw("hysteresis", ArgShape.REQUIRED, "0", CheckHandlers::vsSetting);
-            b2.kw("weight", ArgShape.REQUIRED, "1", CheckHandlers::vsSetting);
-            b2.kw("sorry_server", ArgShape.REQUIRED, "none", CheckHandlers::vsSetting);
-            b2.kw("sorry_server_inhibit", ArgShape.NONE, "off", CheckHandlers::vsSetting);
-            b2.kw("sorry_server_lvs_method", ArgShape.REQUIRED, "VS method", CheckHandlers::vsSetting);
-            b2.block("real_server", ArgShape.NAMED_BLOCK, CheckHandlers::realServer, null, b3 -> {
-                b3.kw("weight", ArgShape.REQUIRED, "VS weight (1)", CheckHandlers::rsSetting);
-                b3.kw("lvs_method", ArgShape.REQUIRED, "VS method", CheckHandlers::rsSetting);
-                b3.kw("uthreshold", ArgShape.REQUIRED, "0", CheckHandlers::rsSetting);
-                b3.kw("lthreshold", ArgShape.REQUIRED, "0", CheckHandlers::rsSetting);
-                b3.kw("inhibit_on_failure", ArgShape.OPTIONAL, "VS setting", CheckHandlers::rsSetting);
-                b3.kw("notify_up", ArgShape.REQUIRED, "none", CheckHandlers::rsSetting);
-                b3.kw("notify_down", ArgShape.REQUIRED, "none", CheckHandlers::rsSetting);
-                b3.kw("alpha", ArgShape.OPTIONAL, "VS setting", CheckHandlers::rsSetting);
-                b3.kw("retry", ArgShape.REQUIRED, "VS setting", CheckHandlers::rsSetting);
-                b3.kw("delay_before_retry", ArgShape.REQUIRED, "VS setting", CheckHandlers::rsSetting);
-                b3.kw("warmup", ArgShape.REQUIRED, "VS setting", CheckHandlers::rsSetting);
-                b3.kw("connect_timeout", ArgShape.REQUIRED, "VS setting", CheckHandlers::rsSetting);
-                b3.kw("delay_loop", ArgShape.REQUIRED, "VS setting", CheckHandlers::rsSetting);
-                b3.kw("smtp_alert", ArgShape.OPTIONAL, "global checker setting else TRUE", CheckHandlers::rsSetting);
-                b3.kw("virtualhost", ArgShape.REQUIRED, "VS setting", CheckHandlers::rsSetting);
-                b3.kw("snmp_name", ArgShape.REQUIRED, "none", CheckHandlers::rsSetting);
-                b3.block("HTTP_GET", ArgShape.BLOCK, CheckHandlers::checker, CheckHandlers::checkerEnd, b4 -> {
-                    b4.kw("connect_ip", ArgShape.REQUIRED, "RS address", Handlers::record);
-                    b4.kw("connect_port", ArgShape.REQUIRED, "RS port", Handlers::record);
-                    b4.kw("bindto", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("bind_port", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("bind_if", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("connect_timeout", ArgShape.REQUIRED, "RS/VS (5)", Handlers::record);
-                    b4.kw("fwmark", ArgShape.REQUIRED, "0", Handlers::record);
-                    b4.kw("retry", ArgShape.REQUIRED, "RS/VS, else 1 (DNS 3, MISC 0)", Handlers::record);
-                    b4.kw("delay_before_retry", ArgShape.REQUIRED, "RS/VS, else 1 s (HTTP/SSL 3 s, DNS delay_loop)", Handlers::record);
-                    b4.kw("warmup", ArgShape.REQUIRED, "delay_loop", Handlers::record);
-                    b4.kw("delay_loop", ArgShape.REQUIRED, "RS/VS (60)", Handlers::record);
-                    b4.kw("alpha", ArgShape.OPTIONAL, "RS/VS", Handlers::record);
-                    b4.kw("log_all_failures", ArgShape.OPTIONAL, "global checker_log_all_failures", Handlers::record);
-                    b4.kw("nb_get_retry", ArgShape.REQUIRED, "—", Handlers::record);
-                    b4.kw("virtualhost", ArgShape.REQUIRED, "RS/VS", Handlers::record);
-                    b4.kw("http_protocol", ArgShape.REQUIRED, "1.0", Handlers::record);
-                    b4.kw("enable_sni", ArgShape.OPTIONAL, "false", Handlers::record);
-                    b4.since("2.4.3+").kw("sni_name", ArgShape.OPTIONAL, "virtualhost", Handlers::record).since("2.2.7");
-                    b4.kw("fast_recovery", ArgShape.OPTIONAL, "false", Handlers::record);
-                    b4.block("url", ArgShape.BLOCK, CheckHandlers::checkerSubBlock, null, b5 -> {
-                        b5.kw("path", ArgShape.REQUIRED, "—", Handlers::record);
-                        b5.kw("digest", ArgShape.REQUIRED, "none", Handlers::record);
-                        b5.kw("status_code", ArgShape.REQUIRED, "200-299", Handlers::record);
-                        b5.kw("virtualhost", ArgShape.REQUIRED, "checker/RS/VS", Handlers::record);
-                        b5.kw("regex", ArgShape.REQUIRED, "none", Handlers::record);
-                        b5.kw("regex_no_match", ArgShape.NONE, "off", Handlers::record);
-                        b5.kw("regex_options", ArgShape.REQUIRED, "none", Handlers::record);
-                        b5.kw("regex_min_offset", ArgShape.REQUIRED, "0", Handlers::record);
-                        b5.kw("regex_max_offset", ArgShape.REQUIRED, "none", Handlers::record);
-                        b5.kw("regex_stack", ArgShape.REQUIRED, "—", Handlers::record);
-                    });
-                });
-                b3.block("SSL_GET", ArgShape.BLOCK, CheckHandlers::checker, CheckHandlers::checkerEnd, b4 -> {
-                    b4.kw("connect_ip", ArgShape.REQUIRED, "RS address", Handlers::record);
-                    b4.kw("connect_port", ArgShape.REQUIRED, "RS port", Handlers::record);
-                    b4.kw("bindto", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("bind_port", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("bind_if", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("connect_timeout", ArgShape.REQUIRED, "RS/VS (5)", Handlers::record);
-                    b4.kw("fwmark", ArgShape.REQUIRED, "0", Handlers::record);
-                    b4.kw("retry", ArgShape.REQUIRED, "RS/VS, else 1 (DNS 3, MISC 0)", Handlers::record);
-                    b4.kw("delay_before_retry", ArgShape.REQUIRED, "RS/VS, else 1 s (HTTP/SSL 3 s, DNS delay_loop)", Handlers::record);
-                    b4.kw("warmup", ArgShape.REQUIRED, "delay_loop", Handlers::record);
-                    b4.kw("delay_loop", ArgShape.REQUIRED, "RS/VS (60)", Handlers::record);
-                    b4.kw("alpha", ArgShape.OPTIONAL, "RS/VS", Handlers::record);
-                    b4.kw("log_all_failures", ArgShape.OPTIONAL, "global checker_log_all_failures", Handlers::record);
-                    b4.kw("nb_get_retry", ArgShape.REQUIRED, "—", Handlers::record);
-                    b4.kw("virtualhost", ArgShape.REQUIRED, "RS/VS", Handlers::record);
-                    b4.kw("http_protocol", ArgShape.REQUIRED, "1.0", Handlers::record);
-                    b4.kw("enable_sni", ArgShape.OPTIONAL, "false", Handlers::record);
-                    b4.since("2.4.3+").kw("sni_name", ArgShape.OPTIONAL, "virtualhost", Handlers::record).since("2.2.7");
-                    b4.kw("fast_recovery", ArgShape.OPTIONAL, "false", Handlers::record);
-                    b4.since("2.2.8").kw("tls_compliant", ArgShape.OPTIONAL, "false", Handlers::record).since("2.2.7");
-                    b4.block("url", ArgShape.BLOCK, CheckHandlers::checkerSubBlock, null, b5 -> {
-                        b5.kw("path", ArgShape.REQUIRED, "—", Handlers::record);
-                        b5.kw("digest", ArgShape.REQUIRED, "none", Handlers::record);
-                        b5.kw("status_code", ArgShape.REQUIRED, "200-299", Handlers::record);
-                        b5.kw("virtualhost", ArgShape.REQUIRED, "checker/RS/VS", Handlers::record);
-                        b5.kw("regex", ArgShape.REQUIRED, "none", Handlers::record);
-                        b5.kw("regex_no_match", ArgShape.NONE, "off", Handlers::record);
-                        b5.kw("regex_options", ArgShape.REQUIRED, "none", Handlers::record);
-                        b5.kw("regex_min_offset", ArgShape.REQUIRED, "0", Handlers::record);
-                        b5.kw("regex_max_offset", ArgShape.REQUIRED, "none", Handlers::record);
-                        b5.kw("regex_stack", ArgShape.REQUIRED, "—", Handlers::record);
-                        b5.since("2.2.8").kw("tls_compliant", ArgShape.OPTIONAL, "checker", Handlers::record).since("2.2.7");
-                    });
-                });
-                b3.block("TCP_CHECK", ArgShape.BLOCK, CheckHandlers::checker, CheckHandlers::checkerEnd, b4 -> {
-                    b4.kw("connect_ip", ArgShape.REQUIRED, "RS address", Handlers::record);
-                    b4.kw("connect_port", ArgShape.REQUIRED, "RS port", Handlers::record);
-                    b4.kw("bindto", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("bind_port", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("bind_if", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("connect_timeout", ArgShape.REQUIRED, "RS/VS (5)", Handlers::record);
-                    b4.kw("fwmark", ArgShape.REQUIRED, "0", Handlers::record);
-                    b4.kw("retry", ArgShape.REQUIRED, "RS/VS, else 1 (DNS 3, MISC 0)", Handlers::record);
-                    b4.kw("delay_before_retry", ArgShape.REQUIRED, "RS/VS, else 1 s (HTTP/SSL 3 s, DNS delay_loop)", Handlers::record);
-                    b4.kw("warmup", ArgShape.REQUIRED, "delay_loop", Handlers::record);
-                    b4.kw("delay_loop", ArgShape.REQUIRED, "RS/VS (60)", Handlers::record);
-                    b4.kw("alpha", ArgShape.OPTIONAL, "RS/VS", Handlers::record);
-                    b4.kw("log_all_failures", ArgShape.OPTIONAL, "global checker_log_all_failures", Handlers::record);
-                });
-                b3.block("PING_CHECK", ArgShape.BLOCK, CheckHandlers::checker, CheckHandlers::checkerEnd, b4 -> {
-                    b4.kw("connect_ip", ArgShape.REQUIRED, "RS address", Handlers::record);
-                    b4.kw("connect_port", ArgShape.REQUIRED, "RS port", Handlers::record);
-                    b4.kw("bindto", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("bind_port", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("bind_if", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("connect_timeout", ArgShape.REQUIRED, "RS/VS (5)", Handlers::record);
-                    b4.kw("fwmark", ArgShape.REQUIRED, "0", Handlers::record);
-                    b4.kw("retry", ArgShape.REQUIRED, "RS/VS, else 1 (DNS 3, MISC 0)", Handlers::record);
-                    b4.kw("delay_before_retry", ArgShape.REQUIRED, "RS/VS, else 1 s (HTTP/SSL 3 s, DNS delay_loop)", Handlers::record);
-                    b4.kw("warmup", ArgShape.REQUIRED, "delay_loop", Handlers::record);
-                    b4.kw("delay_loop", ArgShape.REQUIRED, "RS/VS (60)", Handlers::record);
-                    b4.kw("alpha", ArgShape.OPTIONAL, "RS/VS", Handlers::record);
-                    b4.kw("log_all_failures", ArgShape.OPTIONAL, "global checker_log_all_failures", Handlers::record);
-                });
-                b3.block("UDP_CHECK", ArgShape.BLOCK, CheckHandlers::checker, CheckHandlers::checkerEnd, b4 -> {
-                    b4.kw("connect_ip", ArgShape.REQUIRED, "RS address", Handlers::record);
-                    b4.kw("connect_port", ArgShape.REQUIRED, "RS port", Handlers::record);
-                    b4.kw("bindto", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("bind_port", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("bind_if", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("connect_timeout", ArgShape.REQUIRED, "RS/VS (5)", Handlers::record);
-                    b4.kw("fwmark", ArgShape.REQUIRED, "0", Handlers::record);
-                    b4.kw("retry", ArgShape.REQUIRED, "RS/VS, else 1 (DNS 3, MISC 0)", Handlers::record);
-                    b4.kw("delay_before_retry", ArgShape.REQUIRED, "RS/VS, else 1 s (HTTP/SSL 3 s, DNS delay_loop)", Handlers::record);
-                    b4.kw("warmup", ArgShape.REQUIRED, "delay_loop", Handlers::record);
-                    b4.kw("delay_loop", ArgShape.REQUIRED, "RS/VS (60)", Handlers::record);
-                    b4.kw("alpha", ArgShape.OPTIONAL, "RS/VS", Handlers::record);
-                    b4.kw("log_all_failures", ArgShape.OPTIONAL, "global checker_log_all_failures", Handlers::record);
-                    b4.kw("payload", ArgShape.REQUIRED, "random", Handlers::record);
-                    b4.kw("require_reply", ArgShape.OPTIONAL, "off", Handlers::record);
-                    b4.kw("min_reply_length", ArgShape.REQUIRED, "0", Handlers::record);
-                    b4.kw("max_reply_length", ArgShape.REQUIRED, "255", Handlers::record);
-                });
-                b3.block("SMTP_CHECK", ArgShape.BLOCK, CheckHandlers::checker, CheckHandlers::checkerEnd, b4 -> {
-                    b4.kw("connect_ip", ArgShape.REQUIRED, "RS address", Handlers::record);
-                    b4.kw("connect_port", ArgShape.REQUIRED, "RS port", Handlers::record);
-                    b4.kw("bindto", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("bind_port", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("bind_if", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("connect_timeout", ArgShape.REQUIRED, "RS/VS (5)", Handlers::record);
-                    b4.kw("fwmark", ArgShape.REQUIRED, "0", Handlers::record);
-                    b4.kw("retry", ArgShape.REQUIRED, "RS/VS, else 1 (DNS 3, MISC 0)", Handlers::record);
-                    b4.kw("delay_before_retry", ArgShape.REQUIRED, "RS/VS, else 1 s (HTTP/SSL 3 s, DNS delay_loop)", Handlers::record);
-                    b4.kw("warmup", ArgShape.REQUIRED, "delay_loop", Handlers::record);
-                    b4.kw("delay_loop", ArgShape.REQUIRED, "RS/VS (60)", Handlers::record);
-                    b4.kw("alpha", ArgShape.OPTIONAL, "RS/VS", Handlers::record);
-                    b4.kw("log_all_failures", ArgShape.OPTIONAL, "global checker_log_all_failures", Handlers::record);
-                    b4.kw("helo_name", ArgShape.REQUIRED, "smtpchecker.keepalived.org", Handlers::record);
-                    b4.block("host", ArgShape.BLOCK, CheckHandlers::checkerSubBlock, null, b5 -> {
-                        b5.kw("connect_ip", ArgShape.REQUIRED, "RS address", Handlers::record);
-                        b5.kw("connect_port", ArgShape.REQUIRED, "RS port", Handlers::record);
-                        b5.kw("bindto", ArgShape.REQUIRED, "none", Handlers::record);
-                        b5.kw("bind_port", ArgShape.REQUIRED, "none", Handlers::record);
-                        b5.kw("bind_if", ArgShape.REQUIRED, "none", Handlers::record);
-                        b5.kw("connect_timeout", ArgShape.REQUIRED, "RS/VS (5)", Handlers::record);
-                        b5.kw("fwmark", ArgShape.REQUIRED, "0", Handlers::record);
-                    });
-                });
-                b3.block("DNS_CHECK", ArgShape.BLOCK, CheckHandlers::checker, CheckHandlers::checkerEnd, b4 -> {
-                    b4.kw("connect_ip", ArgShape.REQUIRED, "RS address", Handlers::record);
-                    b4.kw("connect_port", ArgShape.REQUIRED, "RS port", Handlers::record);
-                    b4.kw("bindto", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("bind_port", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("bind_if", ArgShape.REQUIRED, "none", Handlers::record);
-                    b4.kw("connect_timeout", ArgShape.REQUIRED, "RS/VS (5)", Handlers::record);
-                    b4.kw("fwmark", ArgShape.REQUIRED, "0", Handlers::record);
-                    b4.kw("retry", ArgShape.REQUIRED, "RS/VS, else 1 (DNS 3, MISC 0)", Handlers::record);
-                    b4.kw("delay_before_retry", ArgShape.REQUIRED, "RS/VS, else 1 s (HTTP/SSL 3 s, DNS delay_loop)", Handlers::record);
-                    b4.kw("warmup", ArgShape.REQUIRED, "delay_loop", Handlers::record);
-                    b4.kw("delay_loop", ArgShape.REQUIRED, "RS/VS (60)", Handlers::record);
-                    b4.kw("alpha", ArgShape.OPTIONAL, "RS/VS", Handlers::record);
-                    b4.kw("log_all_failures", ArgShape.OPTIONAL, "global checker_log_all_failures", Handlers::record);
-                    b4.kw("type", ArgShape.REQUIRED, "SOA", Handlers::record);
-                    b4.kw("name", ArgShape.REQUIRED, "\"\" (root)", Handlers::record);
-                });
-                b3.block("MISC_CHECK", ArgShape.BLOCK, CheckHandlers::checker, CheckHandlers::checkerEnd, b4 -> {
-                    b4.kw("retry", ArgShape.REQUIRED, "RS/VS, else 1 (DNS 3, MISC 0)", Handlers::record);
-                    b4.kw("delay_before_retry", ArgShape.REQUIRED, "RS/VS, else 1 s (HTTP/SSL 3 s, DNS delay_loop)", Handlers::record);
-                    b4.kw("warmup", ArgShape.REQUIRED, "delay_loop", Handlers::record);
-                    b4.kw("delay_loop", ArgShape.REQUIRED, "RS/VS (60)", Handlers::record);
-                    b4.kw("alpha", ArgShape.OPTIONAL, "RS/VS", Handlers::record);
-                    b4.kw("log_all_failures", ArgShape.OPTIONAL, "global checker_log_all_failures", Handlers::record);
-                    b4.kw("misc_path", ArgShape.REQUIRED, "—", CheckHandlers::miscPath);
-                    b4.kw("misc_timeout", ArgShape.REQUIRED, "delay_loop", Handlers::record);
-                    b4.kw("misc_dynamic", ArgShape.NONE, "off", Handlers::record);
-                    b4.kw("user", ArgShape.REQUIRED, "script_user", Handlers::record);
-                });
-                b3.block("FILE_CHECK", ArgShape.BLOCK, CheckHandlers::checker, CheckHandlers::checkerEnd, b4 -> {
-                    b4.kw("weight", ArgShape.REQUIRED, "track_file weight", Handlers::record);
-                });
-                b3.block("BFD_CHECK", ArgShape.BLOCK, CheckHandlers::checker, CheckHandlers::checkerEnd, b4 -> {
-                    b4.kw("name", ArgShape.REQUIRED, "—", Handlers::record);
-                });
-            });
-        });
-    }
-
 }

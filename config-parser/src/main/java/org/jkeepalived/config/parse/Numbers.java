@@ -10,8 +10,11 @@ import org.jkeepalived.config.ConfigError;
 final class Numbers {
     /** Microseconds per second: keepalived's TIMER_HZ. */
     static final long TIMER_HZ = 1_000_000L;
-    /** keepalived's TIMER_MAXIMUM (seconds*TIMER_HZ fitting an unsigned long minus margin). */
-    static final long TIMER_MAX = 4294967295L * TIMER_HZ;
+    /**
+     * Stands for keepalived's TIMER_MAXIMUM (ULONG_MAX - 1 µs): larger values do not fit a long,
+     * and messages print the real bound.
+     */
+    static final long TIMER_MAX = Long.MAX_VALUE;
 
     private Numbers() {
     }
@@ -83,9 +86,11 @@ final class Numbers {
 
     /**
      * A decimal with up to {@code shift} fractional digits, returned scaled by 10^shift
-     * ({@code read_decimal_unsigned_long_func}).
+     * ({@code read_decimal_unsigned_long_func}). keepalived's quirk is kept: with
+     * {@code ignoreError} a malformed number still yields the value of its leading digits when that
+     * is in range (after the "invalid number" message), even in config-test mode.
      */
-    static Long readDecimal(ParseState st, String text, long min, long max, int shift) {
+    static Long readDecimal(ParseState st, String text, long min, long max, int shift, boolean ignoreError) {
         if (text.startsWith("-")) {
             st.report(ConfigError.INVALID_NUMBER, "negative number '" + text + "'");
             return null;
@@ -105,11 +110,8 @@ final class Numbers {
             digits.append(text);
         }
         digits.append("0".repeat(shift - decimals));
-        java.math.BigInteger v = parseWhole(digits.toString());
-        if (v == null || digits.indexOf("-") >= 0 || digits.indexOf("+") > 0) {
-            st.report(ConfigError.INVALID_NUMBER, "invalid number '" + text + "'");
-            return null;
-        }
+        java.math.BigInteger v = leadingValue(digits.toString());
+        boolean valid = parseWhole(digits.toString()) != null && digits.indexOf("-") < 0 && digits.indexOf("+") <= 0;
         if (roundUp) {
             v = v.add(java.math.BigInteger.ONE);
         }
@@ -118,21 +120,44 @@ final class Numbers {
             return null;
         }
         long val = v.longValue();
-        if (val < min || val > max) {
+        if (!valid) {
+            st.report(ConfigError.INVALID_NUMBER, "invalid number '" + text + "'");
+        } else if (val < min || val > max) {
             long scale = pow10(shift);
             st.report(ConfigError.INVALID_NUMBER, "number '" + text + "' outside range ["
                     + fixed(min, scale, shift) + ", " + fixed(max, scale, shift) + "]");
             return null;
+        } else {
+            return val;
         }
-        return val;
+        return ignoreError && val >= min && val <= max ? Long.valueOf(val) : null;
+    }
+
+    /** strtoull's value: leading blanks, an optional '+', then the leading digits (0 if none). */
+    private static java.math.BigInteger leadingValue(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        if (i < s.length() && s.charAt(i) == '+') {
+            i++;
+        }
+        int start = i;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return start == i ? java.math.BigInteger.ZERO : new java.math.BigInteger(s.substring(start, i));
     }
 
     /** A timer in seconds with microsecond resolution ({@code read_timer}); max 0 = TIMER_MAX. */
     static Long readTimer(ParseState st, String text, long minMicros, long maxMicros) {
-        return readDecimal(st, text, minMicros, maxMicros == 0 ? TIMER_MAX : maxMicros, 6);
+        return readDecimal(st, text, minMicros, maxMicros == 0 ? TIMER_MAX : maxMicros, 6, true);
     }
 
     private static String fixed(long value, long scale, int shift) {
+        if (value == TIMER_MAX && shift == 6) {
+            return "18446744073709.551614";
+        }
         if (shift == 0) {
             return Long.toString(value);
         }

@@ -66,6 +66,7 @@ public final class ParseDriver {
         try {
             runPass(Pass.PARENT, source, parent, lexer);
             source.drain();
+            checkStartStopScripts();
             if (lexer.stopsAfterParent()) {
                 diagnostics.overrideExitCode(6);
                 return ModelAssembler.assemble(options, parent, vrrp, checker, bfd, results);
@@ -147,6 +148,13 @@ public final class ParseDriver {
         v.runLenient();
         results.instances = v.instances();
         results.syncGroups = v.groups();
+    }
+
+    /** keepalived's parent checks start-up/shutdown scripts before the children parse. */
+    private void checkStartStopScripts() {
+        ScriptSecurity security = new ScriptSecurity(options.scripts());
+        global.startStopScripts.forEach(security::check);
+        security.reportIfViolated(global.scriptSecurity, this::unlocated, "start/shutdown scripts");
     }
 
     private void checkScriptSecurity(Drafts vrrp) {

@@ -176,25 +176,29 @@ final class RootBlockHandlers {
 
     static void garpGroupInterfaces(ParseState st, LogicalLine line) {
         GarpGroupDraft g = (GarpGroupDraft) st.target;
-        int before = g.interfaces.size();
-        st.readValueBlock(line, w -> {
-            for (String name : w) {
-                if (!VrrpHandlers.interfaceUsable(st, name)) {
-                    st.report(GENERAL_ERROR, "WARNING - interface " + name + " specified for garp_group doesn't exist");
-                } else {
-                    g.interfaces.add(name);
-                }
-            }
-        });
-        if (g.interfaces.size() == before) {
+        List<String> names = new ArrayList<>();
+        st.readValueBlock(line, names::addAll);
+        if (names.isEmpty()) {
             st.report(GENERAL_ERROR, "Warning - empty garp_group interfaces block");
+            return;
+        }
+        g.aggregationGroup = 1 + (int) st.drafts().garpGroups.stream()
+                .filter(o -> o != g && o.aggregationGroup != 0).count();
+        for (String name : names) {
+            if (!VrrpHandlers.interfaceUsable(st, name)) {
+                if (!st.drafts().global.dynamicInterfaces) {
+                    st.report(GENERAL_ERROR, "WARNING - interface " + name + " specified for garp_group doesn't exist");
+                }
+            } else {
+                g.interfaces.add(name);
+            }
         }
     }
 
     static void garpGroupEnd(ParseState st, LogicalLine line) {
         GarpGroupDraft g = (GarpGroupDraft) st.target;
         if (g.garpInterval == 0 && g.gnaInterval == 0) {
-            st.report(GENERAL_ERROR, "garp group " + st.drafts().garpGroups.size() + " does not have any delay set - removing");
+            st.report(GENERAL_ERROR, "garp group " + g.aggregationGroup + " does not have any delay set - removing");
             st.drafts().garpGroups.remove(g);
         }
     }

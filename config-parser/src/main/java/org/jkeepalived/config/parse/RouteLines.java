@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jkeepalived.config.lex.LogicalLine;
 import org.jkeepalived.config.model.VirtualRoute;
 import org.jkeepalived.config.model.VirtualRule;
 
@@ -35,6 +36,7 @@ final class RouteLines {
     }
 
     static VirtualRoute parseRoute(ParseState st, List<String> w, boolean isStatic) {
+        LogicalLine asLine = new LogicalLine(st.current().location(), String.join(" ", w), w);
         Map<String, String> options = new LinkedHashMap<>();
         List<List<String>> nexthops = new ArrayList<>();
         String dest = null;
@@ -45,7 +47,6 @@ final class RouteLines {
         int i = 0;
         while (i < w.size()) {
             String word = w.get(i);
-            String next = i + 1 < w.size() ? w.get(i + 1) : null;
             if (word.equals("nexthop")) {
                 List<String> hop = new ArrayList<>(w.subList(i + 1, w.size()));
                 if (!checkNexthopDevs(st, hop)) {
@@ -57,9 +58,7 @@ final class RouteLines {
                 options.put("encap", String.join(" ", w.subList(i + 1, w.size())));
                 break;
             } else if (word.equals("dev") || word.equals("oif")) {
-                if (next == null) {
-                    break;
-                }
+                String next = st.arg(asLine, i + 1);
                 if (!VrrpHandlers.interfaceUsable(st, next)) {
                     st.report(GENERAL_ERROR, "WARNING - interface " + next + " for VROUTE nexthop doesn't exist");
                     return null;
@@ -70,27 +69,25 @@ final class RouteLines {
                 if (word.equals("gw")) {
                     st.report(GENERAL_ERROR, "\"gw\" for routes is deprecated. Please use \"via\"");
                 }
-                int at = next != null && (next.equals("inet") || next.equals("inet6")) ? i + 2 : i + 1;
-                if (at >= w.size()) {
-                    break;
-                }
-                if (!Addresses.isIpAddress(w.get(at))) {
-                    st.report(GENERAL_ERROR, "invalid route via address " + w.get(at));
+                String next = st.arg(asLine, i + 1);
+                int at = next.equals("inet") || next.equals("inet6") ? i + 2 : i + 1;
+                String addr = st.arg(asLine, at);
+                if (!Addresses.isIpAddress(addr)) {
+                    st.report(GENERAL_ERROR, "invalid route via address " + addr);
                     return null;
                 }
-                via = w.get(at);
+                via = addr;
                 i = at + 1;
             } else if (word.equals("or")) {
                 st.report(GENERAL_ERROR, "\"or\" for routes is deprecated. Please use \"nexthop\"");
-                if (next != null) {
-                    nexthops.add(List.of("via", next));
-                }
+                nexthops.add(List.of("via", st.arg(asLine, i + 1)));
                 i += 2;
             } else if (word.equals("mtu")) {
-                int at = "lock".equals(next) ? i + 2 : i + 1;
-                options.put("mtu", at < w.size() ? w.get(at) : "");
+                int at = "lock".equals(st.arg(asLine, i + 1)) ? i + 2 : i + 1;
+                options.put("mtu", st.arg(asLine, at));
                 i = at + 1;
-            } else if (ROUTE_VALUE_OPTS.contains(word) && next != null) {
+            } else if (ROUTE_VALUE_OPTS.contains(word)) {
+                String next = st.arg(asLine, i + 1);
                 if (word.equals("table")) {
                     table = next;
                 }
@@ -100,17 +97,20 @@ final class RouteLines {
                 noTrack |= word.equals("no_track");
                 options.put(word, "");
                 i++;
-            } else if (word.equals("to")) {
-                i++;
-            } else if (ROUTE_TYPES.contains(word) && dest == null) {
-                options.put("type", word);
-                i++;
-            } else if (dest == null) {
-                dest = word;
-                i++;
             } else {
-                st.report(GENERAL_ERROR, "unknown route keyword " + word);
-                return null;
+                if (word.equals("to")) {
+                    i++;
+                }
+                if (i < w.size() && ROUTE_TYPES.contains(w.get(i))) {
+                    options.put("type", w.get(i));
+                    i++;
+                }
+                dest = st.arg(asLine, i);
+                if (!isRouteDestination(st, dest)) {
+                    st.report(GENERAL_ERROR, "unknown route keyword " + dest);
+                    return null;
+                }
+                i++;
             }
         }
         if (dest == null) {
@@ -122,7 +122,15 @@ final class RouteLines {
             st.report(GENERAL_ERROR, "Warning - cannot track route " + dest + " with no interface specified, not tracking");
             tracked = false;
         }
-        return new VirtualRoute(dest.equals("default") ? "default" : dest, via, dev, table, options, nexthops, tracked);
+        return new VirtualRoute(dest, via, dev, table, options, nexthops, tracked);
+    }
+
+    /** keepalived's parse_route: default/any/all/default6, or an address with optional prefix. */
+    private static boolean isRouteDestination(ParseState st, String dest) {
+        if (dest.equals("default") || dest.equals("any") || dest.equals("all") || dest.equals("default6")) {
+            return true;
+        }
+        return AddressLines.parsePrefix(st, dest, true) != null;
     }
 
     private static boolean checkNexthopDevs(ParseState st, List<String> hop) {

@@ -53,6 +53,23 @@ final class Scripts {
         return script;
     }
 
+    /** keepalived's cmd_str: every word in single quotes (not a leading redirection). */
+    static String quoted(NotifyScript script) {
+        if (script == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < script.argv().size(); i++) {
+            String w = script.argv().get(i);
+            if (i > 0) {
+                sb.append(' ');
+            }
+            boolean bare = i == 0 && (w.startsWith("<") || w.startsWith(">"));
+            sb.append(bare ? w : "'" + w + "'");
+        }
+        return sb.toString();
+    }
+
     private static ScriptDraft vs(ParseState st) {
         return (ScriptDraft) st.target;
     }
@@ -139,8 +156,7 @@ final class Scripts {
         String group = line.tokens().size() > 2 ? line.tokens().get(2) : null;
         if (st.options().scripts().uid(user).isEmpty()
                 || (group != null && st.options().scripts().gid(group).isEmpty())) {
-            st.report(GENERAL_ERROR, "Unable to set uid/gid for script "
-                    + (d.script == null ? "" : d.script.commandLine()));
+            st.report(GENERAL_ERROR, "Unable to set uid/gid for script " + quoted(d.script));
             d.removed = true;
             return;
         }

@@ -128,7 +128,7 @@ final class VrrpHandlers {
 
     static void advertInt(ParseState st, LogicalLine line) {
         InstanceDraft d = vi(st);
-        Long v = Numbers.readDecimal(st, line.tokens().get(1), Numbers.TIMER_HZ / 100, 255 * Numbers.TIMER_HZ, 6);
+        Long v = Numbers.readDecimal(st, line.tokens().get(1), Numbers.TIMER_HZ / 100, 255 * Numbers.TIMER_HZ, 6, true);
         if (v == null || v <= 0) {
             st.report(GENERAL_ERROR, "(" + d.name + ") Advert interval (" + line.tokens().get(1)
                     + ") not valid! Must be > 0 - ignoring");
@@ -203,23 +203,58 @@ final class VrrpHandlers {
     static void unicastPeer(ParseState st, LogicalLine line) {
         InstanceDraft d = vi(st);
         d.unicastConfigured = true;
-        st.readValueBlock(line, w -> {
-            AddressLines.Prefix p = AddressLines.parsePrefix(st, w.get(0), false);
-            if (p == null) {
-                return;
+        st.readValueBlock(line, w -> unicastPeerLine(st, d, w));
+    }
+
+    private static void unicastPeerLine(ParseState st, InstanceDraft d, java.util.List<String> w) {
+        String addr = w.get(0);
+        if (!Addresses.isIpAddress(addr)) {
+            st.report(GENERAL_ERROR, "Configuration error: VRRP instance[" + d.name + "] malformed unicast peer address["
+                    + addr + "]. Skipping...");
+            return;
+        }
+        String family = addr.indexOf(':') >= 0 ? "IPV6" : "IPV4";
+        if (d.family == null) {
+            d.family = family;
+        } else if (!d.family.equals(family)) {
+            st.report(GENERAL_ERROR, "Configuration error: VRRP instance[" + d.name + "] and unicast peer address["
+                    + addr + "] MUST be of the same family !!! Skipping...");
+            return;
+        }
+        int minTtl = 0;
+        int maxTtl = 255;
+        for (int i = 1; i < w.size(); i += 2) {
+            if (i + 1 >= w.size()) {
+                st.report(GENERAL_ERROR, "(" + d.name + ") " + w.get(i) + " is missing a value");
+                break;
             }
-            int minTtl = 0;
-            int maxTtl = 255;
-            for (int i = 1; i + 1 < w.size(); i += 2) {
-                Long v = Numbers.readUnsigned(st, w.get(i + 1), 0, 255);
-                if (v != null && w.get(i).equals("min_ttl")) {
-                    minTtl = v.intValue();
-                } else if (v != null && w.get(i).equals("max_ttl")) {
-                    maxTtl = v.intValue();
-                }
+            Long v = Numbers.readUnsigned(st, w.get(i + 1), 0, 255);
+            if (v == null) {
+                continue;
             }
-            d.peers.add(new UnicastPeer(p.address(), minTtl, maxTtl));
-        });
+            if (w.get(i).equals("min_ttl")) {
+                minTtl = v.intValue();
+            } else if (w.get(i).equals("max_ttl")) {
+                maxTtl = v.intValue();
+            } else {
+                st.report(GENERAL_ERROR, "(" + d.name + ") unknown unicast_peer option " + w.get(i));
+                break;
+            }
+        }
+        if (minTtl > maxTtl) {
+            st.report(GENERAL_ERROR, "(" + d.name + ") min_ttl " + minTtl + " > max_ttl " + maxTtl
+                    + " - all packets will be discarded");
+        }
+        d.peers.add(new UnicastPeer(addr, minTtl, maxTtl));
+    }
+
+    static void debug(ParseState st, LogicalLine line) {
+        InstanceDraft d = vi(st);
+        if (Numbers.readUnsigned(st, line.tokens().get(1), 0, 4) == null) {
+            st.report(GENERAL_ERROR, "(" + d.name + ") Debug value '" + line.tokens().get(1) + "' not valid; must be between 0-4");
+            return;
+        }
+        Handlers.record(st, line);
     }
 
     static void unicastSrcIp(ParseState st, LogicalLine line) {
@@ -281,9 +316,9 @@ final class VrrpHandlers {
 
     static void preemptDelay(ParseState st, LogicalLine line) {
         InstanceDraft d = vi(st);
-        Long v = Numbers.readTimer(st, line.tokens().get(1), 0, 0);
+        Long v = Numbers.readTimer(st, line.tokens().get(1), 0, 1000 * Numbers.TIMER_HZ);
         if (v == null) {
-            st.report(GENERAL_ERROR, "(" + d.name + ") Preempt_delay not valid! must be between 0-4294");
+            st.report(GENERAL_ERROR, "(" + d.name + ") Preempt_delay not valid! must be between 0-1000");
             return;
         }
         d.preemptDelay = v;

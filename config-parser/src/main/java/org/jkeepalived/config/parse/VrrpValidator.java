@@ -70,7 +70,7 @@ final class VrrpValidator {
                 stopped = true;
                 return;
             }
-            if (d.interfaceName == null && d.peers.isEmpty()) {
+            if (d.interfaceName == null) {
                 out.report(GENERAL_ERROR, "(" + d.name + ") Unknown interface!");
                 stopped = true;
                 return;
@@ -85,8 +85,13 @@ final class VrrpValidator {
             }
             instances.add(vi);
         }
+        if (new VridConflicts(global, interfaces, out).found(instances)) {
+            stopped = true;
+            return;
+        }
         settleSyncGroupStates();
     }
+
 
     /**
      * keepalived's start-up rule: in the first sync group having both a member that wants MASTER
@@ -216,10 +221,6 @@ final class VrrpValidator {
         if (auth.type() == Authentication.Type.AH && state == VrrpState.MASTER && priority != 255) {
             state = VrrpState.BACKUP;
         }
-        if (strict && !d.peers.isEmpty() && d.interfaceName != null) {
-            out.report(GENERAL_ERROR, "(" + d.name + ") Unicast peers are not supported in strict mode");
-            return null;
-        }
         if (d.interfaceName == null && d.unicastSrcIp == null) {
             out.report(GENERAL_ERROR, "(" + d.name + "): Unicast instances must have unicast_src_ip or interface");
             return null;
@@ -317,6 +318,7 @@ final class VrrpValidator {
                 trackIfs.add(t);
             }
         }
+        Trackers trackers = unweightedTrackers(d, priority, trackIfs);
         UseVmac vmac = vmac(d, family);
         String vipDev = vmac != null ? vmac.interfaceName() : d.interfaceName;
         List<VirtualIp> vips = withDev(d.vips, vipDev);
@@ -327,8 +329,71 @@ final class VrrpValidator {
         Map<String, java.util.List<String>> other = new LinkedHashMap<>(d.settings);
         return new VrrpInstance(d.name, state, priority, d.vrid, d.interfaceName, family, version, advert, vips, evips,
                 d.routes, d.rules, auth, hmac, nopreempt, preemptDelay, garp, downTimer, lowerNoAdvert, higherSend,
-                accept, strict, d.peers, d.unicastSrcIp, mcastDst, ttl, trackIfs, d.trackScripts, d.trackFiles, d.trackProcesses, d.trackBfds,
+                accept, strict, d.peers, d.unicastSrcIp, mcastDst, ttl, trackers.ifs(), trackers.scripts(), trackers.files(), d.trackProcesses, trackers.bfds(),
                 d.notify, smtp, vmac, d.dontTrackPrimary, d.promoteSecondaries, groupOf.get(d.name), other);
+    }
+
+    private record Trackers(List<TrackedItem> ifs, List<TrackedItem> scripts, List<TrackedItem> files,
+                            List<TrackedItem> bfds) {
+    }
+
+    /**
+     * keepalived ignores tracker weights of sync-group members (unless sync_group_tracking_weight)
+     * and of address owners: interface weights are zeroed (owner: the tracker is dropped), weighted
+     * scripts and BFDs are dropped, file weights zeroed (default 1) or dropped.
+     */
+    private Trackers unweightedTrackers(InstanceDraft d, int priority, List<TrackedItem> ifs) {
+        String group = groupOf.get(d.name);
+        boolean syncNoWeight = group != null && groups.stream().noneMatch(g -> g.name().equals(group) && g.trackingWeight());
+        if (!syncNoWeight && priority != 255) {
+            return new Trackers(ifs, d.trackScripts, d.trackFiles, d.trackBfds);
+        }
+        String why = syncNoWeight ? "SYNC group" : "address_owner";
+        List<TrackedItem> outIfs = new ArrayList<>();
+        for (TrackedItem t : ifs) {
+            if (t.weight() != 0) {
+                out.report(GENERAL_ERROR, "(" + d.name + ") ignoring " + t.name() + " tracked interface "
+                        + (syncNoWeight ? "weight due to SYNC group" : "due to address owner"));
+                if (syncNoWeight) {
+                    outIfs.add(new TrackedItem(t.name(), 0, t.reverse()));
+                }
+            } else {
+                outIfs.add(t);
+            }
+        }
+        List<TrackedItem> scripts = new ArrayList<>();
+        for (TrackedItem t : d.trackScripts) {
+            if (t.weight() != 0) {
+                out.report(GENERAL_ERROR, "(" + d.name + ") ignoring tracked script " + t.name() + " with weights due to " + why);
+            } else {
+                scripts.add(t);
+            }
+        }
+        List<TrackedItem> files = new ArrayList<>();
+        for (TrackedItem t : d.trackFiles) {
+            Drafts.TrackFileDraft f = drafts.trackFiles.get(t.name());
+            String fname = f == null || f.file == null ? t.name() : f.file;
+            if (t.weight() == 1) {
+                out.report(GENERAL_ERROR, "(" + d.name + ") ignoring weight from tracked file " + fname + " due to " + why
+                        + ". specify weight 0");
+                files.add(new TrackedItem(t.name(), 0, t.reverse()));
+            } else if (t.weight() != 0) {
+                out.report(GENERAL_ERROR, "(" + d.name + ") ignoring tracked file " + fname + " with weight " + t.weight()
+                        + " due to " + why);
+            } else {
+                files.add(t);
+            }
+        }
+        List<TrackedItem> bfds = new ArrayList<>();
+        for (TrackedItem t : d.trackBfds) {
+            if (t.weight() != 0) {
+                out.report(GENERAL_ERROR, "(" + d.name + ") ignoring tracked bfd " + t.name() + " with weight " + t.weight()
+                        + " due to " + why);
+            } else {
+                bfds.add(t);
+            }
+        }
+        return new Trackers(outIfs, scripts, files, bfds);
     }
 
     /**

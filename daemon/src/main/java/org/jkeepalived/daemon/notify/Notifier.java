@@ -1,0 +1,93 @@
+package org.jkeepalived.daemon.notify;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.jkeepalived.daemon.os.PreparedScript;
+import org.jkeepalived.daemon.os.ScriptRunner;
+
+/**
+ * Sends keepalived's notifications for instance and sync-group transitions, in keepalived's order:
+ * the state's script (argv as configured, nothing appended), the generic {@code notify} script
+ * (argv + {@code INSTANCE <name> <STATE> <priority>} or {@code GROUP <name> <STATE> 0}), the FIFO
+ * line, then the e-mail. Scripts are started, not waited for; STOP scripts are killed after 1 s as
+ * keepalived's child timer does. An instance removed by a reload is reported as FAULT unless it has
+ * {@code notify_deleted}. E-mail goes out only when the state differs from the last one e-mailed
+ * for that instance or group, and never for FAULT with {@code no_email_faults}.
+ *
+ * <p>The event loop calls these methods at each transition; loop thread only.
+ */
+public final class Notifier {
+    private static final long STOP_SCRIPT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final ScriptRunner runner;
+    private final NotifyFifos fifos;
+    private final SmtpAlerter smtp;
+    private final Map<String, NotifyState> lastEmailedInstance = new HashMap<>();
+    private final Map<String, NotifyState> lastEmailedGroup = new HashMap<>();
+
+    /**
+     * @param fifos the open FIFOs ({@link NotifyFifos#none()} without any)
+     * @param smtp  the e-mail sender, or null without smtp_server/notification_email
+     */
+    public Notifier(ScriptRunner runner, NotifyFifos fifos, SmtpAlerter smtp) {
+        this.runner = runner;
+        this.fifos = fifos;
+        this.smtp = smtp;
+    }
+
+    /** An instance entered {@code state} with {@code effectivePriority}. */
+    public void instanceState(InstanceNotifications instance, NotifyState state, int effectivePriority, long nowNanos) {
+        NotifyState reported = state == NotifyState.DELETED && !instance.notifyDeleted() ? NotifyState.FAULT : state;
+        long timeout = reported == NotifyState.STOP ? STOP_SCRIPT_TIMEOUT_NANOS : 0;
+        run(instance.name(), instance.stateScripts().get(reported), List.of(), nowNanos, timeout);
+        run(instance.name(), instance.generic(),
+                List.of("INSTANCE", instance.name(), reported.word(), String.valueOf(effectivePriority)), nowNanos,
+                timeout);
+        fifos.write(FifoLines.instance(instance.name(), reported.word(), effectivePriority));
+        if (smtp != null && instance.smtpAlert() && emailWanted(lastEmailedInstance, instance.name(), reported)) {
+            smtp.instanceAlert(instance.name(), reported);
+        }
+    }
+
+    /** A sync group entered {@code state}. */
+    public void groupState(GroupNotifications group, NotifyState state, long nowNanos) {
+        long timeout = state == NotifyState.STOP ? STOP_SCRIPT_TIMEOUT_NANOS : 0;
+        run(group.name(), group.stateScripts().get(state), List.of(), nowNanos, timeout);
+        run(group.name(), group.generic(), List.of("GROUP", group.name(), state.word(), "0"), nowNanos, timeout);
+        fifos.write(FifoLines.group(group.name(), state));
+        if (smtp != null && group.smtpAlert() && state != NotifyState.DELETED
+                && emailWanted(lastEmailedGroup, group.name(), state)) {
+            smtp.groupAlert(group.name(), state);
+        }
+    }
+
+    /** A MASTER received a lower-priority advert: notify_master_rx_lower_pri, then the FIFO event. */
+    public void masterReceivedLowerPriority(InstanceNotifications instance, int effectivePriority, long nowNanos) {
+        run(instance.name(), instance.masterRxLowerPri(), List.of(), nowNanos, 0);
+        fifos.write(FifoLines.instance(instance.name(), FifoLines.MASTER_RX_LOWER_PRI, effectivePriority));
+    }
+
+    /** The effective priority changed: a FIFO event, only with notify_priority_changes. */
+    public void priorityChanged(InstanceNotifications instance, boolean master, int effectivePriority) {
+        if (instance.notifyPriorityChanges()) {
+            fifos.write(FifoLines.instance(instance.name(),
+                    master ? FifoLines.MASTER_PRIORITY : FifoLines.BACKUP_PRIORITY, effectivePriority));
+        }
+    }
+
+    private boolean emailWanted(Map<String, NotifyState> lastEmailed, String name, NotifyState state) {
+        if (state == NotifyState.FAULT && smtp.settings().noEmailFaults()) {
+            return false;
+        }
+        return lastEmailed.put(name, state) != state;
+    }
+
+    private void run(String owner, PreparedScript script, List<String> extraArgs, long nowNanos, long timeoutNanos) {
+        if (script != null) {
+            runner.start(owner, script, extraArgs, nowNanos, timeoutNanos, null);
+        }
+    }
+}
