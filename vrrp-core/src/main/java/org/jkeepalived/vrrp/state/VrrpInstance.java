@@ -52,6 +52,11 @@ public final class VrrpInstance {
     private long preemptDeadline = NONE;
     private boolean interfaceRunning = true;
     private boolean wantsMaster;
+    /**
+     * keepalived's wantstate MASTER for an owner: survives a FAULT entered at startup (so the owner
+     * goes MASTER as soon as the fault clears) but not a FAULT entered later (then BACKUP first).
+     */
+    private boolean ownerMasterOnRecovery;
     /** v3 unicast over IPv4 using the old checksum (configured, or adopted from a peer as 2.2.7 does). */
     private boolean oldUnicastChecksum;
     /** For the stop transition: false with {@code -V} (keep VIPs, no priority 0). */
@@ -78,6 +83,7 @@ public final class VrrpInstance {
         this.effectivePriority = computeEffectivePriority();
         this.masterAdvertIntervalCentis = settings.advertIntervalCentis();
         this.oldUnicastChecksum = settings.v3Checksum() == ChecksumForm.OLD_UNICAST;
+        this.ownerMasterOnRecovery = settings.wantMaster() && settings.basePriority() == 255;
     }
 
     /** Handles one event at {@code nowNanos}; returns the next deadline. */
@@ -358,10 +364,14 @@ public final class VrrpInstance {
             downDeadline = NONE;
             transition(VrrpState.FAULT, now, "");
         } else if (!faulty && state == VrrpState.FAULT) {
-            transition(VrrpState.BACKUP, now, "");
-            if (basePriority == 255) {
-                armDownTimer(now, VrrpTimers.centisToNanos(settings.advertIntervalCentis())
-                        + VrrpTimers.skewNanos(settings.version(), effectivePriority, settings.advertIntervalCentis()));
+            if (ownerMasterOnRecovery) {
+                // 2.2.7 try_up_instance: an owner that was never up goes straight to MASTER.
+                goToMaster(now);
+                if (state != VrrpState.MASTER) {
+                    transition(VrrpState.BACKUP, now, "");
+                }
+            } else {
+                transition(VrrpState.BACKUP, now, "");
             }
             if (syncGroup != null) {
                 syncGroup.memberFaultChanged(now);
@@ -467,6 +477,9 @@ public final class VrrpInstance {
                 sink.notify(NotifyEvent.BACKUP, effectivePriority);
             }
             case FAULT -> {
+                if (!logSuffix.equals(" (init)")) {
+                    ownerMasterOnRecovery = false;
+                }
                 downDeadline = NONE;
                 preemptDeadline = NONE;
                 wantsMaster = false;
@@ -505,11 +518,15 @@ public final class VrrpInstance {
             garp.cancel();
             return;
         }
+        if (target == VrrpState.FAULT) {
+            // 2.2.7 sends priority 0 when it leaves MASTER for FAULT, and once more (the counted one)
+            // as it restores the interface.
+            sendAdvert(0);
+        }
         if (stopping || target == VrrpState.FAULT) {
             sendAdvert(0);
-            if (stopping) {
-                logDetail("sent 0 priority");
-            }
+            stats.priZeroSent++;
+            logDetail("sent 0 priority");
         }
         stats.releaseMaster++;
         garp.cancel();
@@ -522,9 +539,6 @@ public final class VrrpInstance {
     private void sendAdvert(int priority) {
         sender.send(priority, settings.wireAdvertInterval(), sink);
         stats.advertSent++;
-        if (priority == 0) {
-            stats.priZeroSent++;
-        }
     }
 
     private void armDownTimer(long now, long lengthNanos) {
