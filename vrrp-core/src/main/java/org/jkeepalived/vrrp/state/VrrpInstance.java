@@ -57,6 +57,8 @@ public final class VrrpInstance {
      * goes MASTER as soon as the fault clears) but not a FAULT entered later (then BACKUP first).
      */
     private boolean ownerMasterOnRecovery;
+    /** The FAULT being entered comes from another sync-group member, not from this instance. */
+    private boolean faultFromGroup;
     /** v3 unicast over IPv4 using the old checksum (configured, or adopted from a peer as 2.2.7 does). */
     private boolean oldUnicastChecksum;
     /** For the stop transition: false with {@code -V} (keep VIPs, no priority 0). */
@@ -131,7 +133,7 @@ public final class VrrpInstance {
         releaseOnStop = releaseMaster;
         if (state == VrrpState.INIT) {
             downDeadline = NONE;
-            sink.notify(NotifyEvent.STOP, effectivePriority);
+            notifyState(NotifyEvent.STOP);
             return;
         }
         transition(VrrpState.INIT, now, "");
@@ -354,11 +356,13 @@ public final class VrrpInstance {
 
     /** Enters or leaves FAULT as the instance's own faults and its sync group's dictate. */
     void reevaluateFault(long now) {
-        boolean faulty = hasOwnFault() || groupHasFault();
+        boolean ownFault = hasOwnFault();
+        boolean faulty = ownFault || groupHasFault();
+        faultFromGroup = !ownFault;
         if (faulty && state != VrrpState.FAULT && state != VrrpState.INIT) {
             transition(VrrpState.FAULT, now, "");
             if (syncGroup != null) {
-                syncGroup.memberFaultChanged(now);
+                syncGroup.memberFaultChanged(this, now);
             }
         } else if (faulty && state == VrrpState.INIT && downDeadline != NONE) {
             downDeadline = NONE;
@@ -374,7 +378,7 @@ public final class VrrpInstance {
                 transition(VrrpState.BACKUP, now, "");
             }
             if (syncGroup != null) {
-                syncGroup.memberFaultChanged(now);
+                syncGroup.memberFaultChanged(this, now);
             }
         }
     }
@@ -467,14 +471,14 @@ public final class VrrpInstance {
                 garp.cancel();
                 downDeadline = NONE;
                 preemptDeadline = NONE;
-                sink.notify(NotifyEvent.STOP, effectivePriority);
+                notifyState(NotifyEvent.STOP);
             }
             case BACKUP -> {
                 if (previous == VrrpState.MASTER) {
                     preemptDeadline = NONE;
                 }
                 armDownTimer(now, masterDownNanos());
-                sink.notify(NotifyEvent.BACKUP, effectivePriority);
+                notifyState(NotifyEvent.BACKUP);
             }
             case FAULT -> {
                 if (!logSuffix.equals(" (init)")) {
@@ -484,7 +488,7 @@ public final class VrrpInstance {
                 preemptDeadline = NONE;
                 wantsMaster = false;
                 masterAdvertIntervalCentis = settings.advertIntervalCentis();
-                sink.notify(NotifyEvent.FAULT, effectivePriority);
+                notifyState(NotifyEvent.FAULT);
             }
             default -> throw new IllegalStateException("unreachable: " + target);
         }
@@ -508,7 +512,7 @@ public final class VrrpInstance {
                     : "Sending/queueing gratuitous ARPs on " + vip.device() + " for " + vip.address().getHostAddress());
         }
         garp.becameMaster(now, sink, stats);
-        sink.notify(NotifyEvent.MASTER, effectivePriority);
+        notifyState(NotifyEvent.MASTER);
     }
 
     private void leaveMaster(VrrpState target) {
@@ -519,11 +523,11 @@ public final class VrrpInstance {
             return;
         }
         if (target == VrrpState.FAULT) {
-            // 2.2.7 sends priority 0 when it leaves MASTER for FAULT, and once more (the counted one)
-            // as it restores the interface.
+            // 2.2.7 sends priority 0 when it leaves MASTER for FAULT and, for its own fault (not one
+            // synced from its group), once more (the counted one) as it restores the interface.
             sendAdvert(0);
         }
-        if (stopping || target == VrrpState.FAULT) {
+        if (stopping || (target == VrrpState.FAULT && !faultFromGroup)) {
             sendAdvert(0);
             stats.priZeroSent++;
             logDetail("sent 0 priority");
@@ -560,6 +564,14 @@ public final class VrrpInstance {
 
     private void log(String message) {
         sink.log(prefix + message, false);
+    }
+
+    /** A state notification, also reported to the sync group so it can track its own state. */
+    private void notifyState(NotifyEvent event) {
+        sink.notify(event, effectivePriority);
+        if (syncGroup != null) {
+            syncGroup.memberTransitioned(event);
+        }
     }
 
     /** A line keepalived prints only with {@code -D}. */

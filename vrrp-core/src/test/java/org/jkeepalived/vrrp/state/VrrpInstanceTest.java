@@ -367,7 +367,15 @@ class VrrpInstanceTest {
     @Test
     void syncGroupMemberWantingMasterWaitsOneIntervalPlusMinimalSkew() {
         VrrpInstance instance = new VrrpInstance(settings().priority(150).wantMaster(true).build(), sink);
-        new SyncGroup("SG1", false, line -> { }).add(instance);
+        new SyncGroup("SG1", false, new SyncGroupSink() {
+            @Override
+            public void notify(NotifyEvent event) {
+            }
+
+            @Override
+            public void log(String line) {
+            }
+        }).add(instance);
         instance.handle(new Start(true), T0);
         assertThat(instance.nextDeadlineNanos() - T0).isEqualTo(S + 3_906_000L);
     }
