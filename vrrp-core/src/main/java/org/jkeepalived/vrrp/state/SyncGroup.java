@@ -7,7 +7,9 @@ import java.util.List;
  * A {@code vrrp_sync_group}: members go MASTER together (only once every member wants to), go
  * BACKUP together, and a FAULT in one puts all in FAULT until it clears. Member tracker weights are
  * treated as 0 (failure = FAULT) unless {@code sync_group_tracking_weight}. Group transitions are
- * logged as {@code VRRP_Group(SG1) Syncing instances to MASTER state}.
+ * logged as {@code VRRP_Group(SG1) Syncing instances to MASTER state}; the group's own state
+ * (FAULT if any member is, MASTER when all are, else BACKUP) is notified through a
+ * {@link SyncGroupSink} whenever it changes.
  *
  * <p>Not thread-safe; lives on the event loop with its members. After an event for one member,
  * re-read every member's {@link VrrpInstance#nextDeadlineNanos()}.
@@ -18,16 +20,56 @@ public final class SyncGroup {
     private final boolean trackingWeight;
     private final List<VrrpInstance> members = new ArrayList<>();
     private final List<VrrpInstance> membersView = java.util.Collections.unmodifiableList(members);
-    private final java.util.function.Consumer<String> logger;
+    private final SyncGroupSink sink;
     private boolean propagating;
+    private VrrpState groupState = VrrpState.INIT;
 
     /**
-     * @param logger where the group's own log lines go (the daemon's log)
+     * @param trackingWeight {@code sync_group_tracking_weight}
+     * @param sink           group notifications and log lines
      */
-    public SyncGroup(String name, boolean trackingWeight, java.util.function.Consumer<String> logger) {
+    public SyncGroup(String name, boolean trackingWeight, SyncGroupSink sink) {
         this.name = name;
         this.trackingWeight = trackingWeight;
-        this.logger = logger;
+        this.sink = sink;
+    }
+
+    /** The group's state: FAULT if any member is, MASTER when all are, INIT before start, else BACKUP. */
+    public VrrpState state() {
+        return groupState;
+    }
+
+    /** Called after every member transition: recomputes the group state and notifies a change. */
+    void memberTransitioned(NotifyEvent memberEvent) {
+        VrrpState computed = computeState();
+        if (computed == groupState) {
+            return;
+        }
+        groupState = computed;
+        switch (computed) {
+            case MASTER -> sink.notify(NotifyEvent.MASTER);
+            case BACKUP -> sink.notify(NotifyEvent.BACKUP);
+            case FAULT -> sink.notify(NotifyEvent.FAULT);
+            default -> {
+                if (memberEvent == NotifyEvent.STOP) {
+                    sink.notify(NotifyEvent.STOP);
+                }
+            }
+        }
+    }
+
+    private VrrpState computeState() {
+        boolean allMaster = true;
+        boolean allInit = true;
+        for (VrrpInstance member : members) {
+            VrrpState state = member.state();
+            if (state == VrrpState.FAULT) {
+                return VrrpState.FAULT;
+            }
+            allMaster &= state == VrrpState.MASTER;
+            allInit &= state == VrrpState.INIT;
+        }
+        return allInit ? VrrpState.INIT : allMaster ? VrrpState.MASTER : VrrpState.BACKUP;
     }
 
     /** Adds a member; call before the members are started. */
@@ -68,7 +110,7 @@ public final class SyncGroup {
             for (VrrpInstance member : members) {
                 if (member != source && member.state() == VrrpState.BACKUP) {
                     if (!logged) {
-                        logger.accept("VRRP_Group(" + name + ") Syncing instances to MASTER state");
+                        sink.log("VRRP_Group(" + name + ") Syncing instances to MASTER state");
                         logged = true;
                     }
                     member.forceMaster(now);
@@ -89,7 +131,7 @@ public final class SyncGroup {
             for (VrrpInstance member : members) {
                 if (member != source && member.state() == VrrpState.MASTER) {
                     if (!logged) {
-                        logger.accept("VRRP_Group(" + name + ") Syncing instances to BACKUP state");
+                        sink.log("VRRP_Group(" + name + ") Syncing instances to BACKUP state");
                         logged = true;
                     }
                     member.forceBackup(now);
@@ -100,12 +142,15 @@ public final class SyncGroup {
         }
     }
 
-    void memberFaultChanged(long now) {
+    void memberFaultChanged(VrrpInstance source, long now) {
         if (propagating) {
             return;
         }
         propagating = true;
         try {
+            if (source.state() == VrrpState.FAULT && anyMemberNotIn(VrrpState.FAULT)) {
+                sink.log("VRRP_Group(" + name + ") Syncing instances to FAULT state");
+            }
             for (VrrpInstance member : members) {
                 member.reevaluateFault(now);
             }
@@ -125,6 +170,15 @@ public final class SyncGroup {
     boolean anyOtherMemberFaulty(VrrpInstance asking) {
         for (VrrpInstance member : members) {
             if (member != asking && member.hasOwnFault()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean anyMemberNotIn(VrrpState state) {
+        for (VrrpInstance member : members) {
+            if (member.state() != state) {
                 return true;
             }
         }

@@ -52,6 +52,13 @@ public final class VrrpInstance {
     private long preemptDeadline = NONE;
     private boolean interfaceRunning = true;
     private boolean wantsMaster;
+    /**
+     * keepalived's wantstate MASTER for an owner: survives a FAULT entered at startup (so the owner
+     * goes MASTER as soon as the fault clears) but not a FAULT entered later (then BACKUP first).
+     */
+    private boolean ownerMasterOnRecovery;
+    /** The FAULT being entered comes from another sync-group member, not from this instance. */
+    private boolean faultFromGroup;
     /** v3 unicast over IPv4 using the old checksum (configured, or adopted from a peer as 2.2.7 does). */
     private boolean oldUnicastChecksum;
     /** For the stop transition: false with {@code -V} (keep VIPs, no priority 0). */
@@ -78,6 +85,7 @@ public final class VrrpInstance {
         this.effectivePriority = computeEffectivePriority();
         this.masterAdvertIntervalCentis = settings.advertIntervalCentis();
         this.oldUnicastChecksum = settings.v3Checksum() == ChecksumForm.OLD_UNICAST;
+        this.ownerMasterOnRecovery = settings.wantMaster() && settings.basePriority() == 255;
     }
 
     /** Handles one event at {@code nowNanos}; returns the next deadline. */
@@ -125,7 +133,7 @@ public final class VrrpInstance {
         releaseOnStop = releaseMaster;
         if (state == VrrpState.INIT) {
             downDeadline = NONE;
-            sink.notify(NotifyEvent.STOP, effectivePriority);
+            notifyState(NotifyEvent.STOP);
             return;
         }
         transition(VrrpState.INIT, now, "");
@@ -348,23 +356,29 @@ public final class VrrpInstance {
 
     /** Enters or leaves FAULT as the instance's own faults and its sync group's dictate. */
     void reevaluateFault(long now) {
-        boolean faulty = hasOwnFault() || groupHasFault();
+        boolean ownFault = hasOwnFault();
+        boolean faulty = ownFault || groupHasFault();
+        faultFromGroup = !ownFault;
         if (faulty && state != VrrpState.FAULT && state != VrrpState.INIT) {
             transition(VrrpState.FAULT, now, "");
             if (syncGroup != null) {
-                syncGroup.memberFaultChanged(now);
+                syncGroup.memberFaultChanged(this, now);
             }
         } else if (faulty && state == VrrpState.INIT && downDeadline != NONE) {
             downDeadline = NONE;
             transition(VrrpState.FAULT, now, "");
         } else if (!faulty && state == VrrpState.FAULT) {
-            transition(VrrpState.BACKUP, now, "");
-            if (basePriority == 255) {
-                armDownTimer(now, VrrpTimers.centisToNanos(settings.advertIntervalCentis())
-                        + VrrpTimers.skewNanos(settings.version(), effectivePriority, settings.advertIntervalCentis()));
+            if (ownerMasterOnRecovery) {
+                // 2.2.7 try_up_instance: an owner that was never up goes straight to MASTER.
+                goToMaster(now);
+                if (state != VrrpState.MASTER) {
+                    transition(VrrpState.BACKUP, now, "");
+                }
+            } else {
+                transition(VrrpState.BACKUP, now, "");
             }
             if (syncGroup != null) {
-                syncGroup.memberFaultChanged(now);
+                syncGroup.memberFaultChanged(this, now);
             }
         }
     }
@@ -457,21 +471,24 @@ public final class VrrpInstance {
                 garp.cancel();
                 downDeadline = NONE;
                 preemptDeadline = NONE;
-                sink.notify(NotifyEvent.STOP, effectivePriority);
+                notifyState(NotifyEvent.STOP);
             }
             case BACKUP -> {
                 if (previous == VrrpState.MASTER) {
                     preemptDeadline = NONE;
                 }
                 armDownTimer(now, masterDownNanos());
-                sink.notify(NotifyEvent.BACKUP, effectivePriority);
+                notifyState(NotifyEvent.BACKUP);
             }
             case FAULT -> {
+                if (!logSuffix.equals(" (init)")) {
+                    ownerMasterOnRecovery = false;
+                }
                 downDeadline = NONE;
                 preemptDeadline = NONE;
                 wantsMaster = false;
                 masterAdvertIntervalCentis = settings.advertIntervalCentis();
-                sink.notify(NotifyEvent.FAULT, effectivePriority);
+                notifyState(NotifyEvent.FAULT);
             }
             default -> throw new IllegalStateException("unreachable: " + target);
         }
@@ -495,7 +512,7 @@ public final class VrrpInstance {
                     : "Sending/queueing gratuitous ARPs on " + vip.device() + " for " + vip.address().getHostAddress());
         }
         garp.becameMaster(now, sink, stats);
-        sink.notify(NotifyEvent.MASTER, effectivePriority);
+        notifyState(NotifyEvent.MASTER);
     }
 
     private void leaveMaster(VrrpState target) {
@@ -505,11 +522,15 @@ public final class VrrpInstance {
             garp.cancel();
             return;
         }
-        if (stopping || target == VrrpState.FAULT) {
+        if (target == VrrpState.FAULT) {
+            // 2.2.7 sends priority 0 when it leaves MASTER for FAULT and, for its own fault (not one
+            // synced from its group), once more (the counted one) as it restores the interface.
             sendAdvert(0);
-            if (stopping) {
-                logDetail("sent 0 priority");
-            }
+        }
+        if (stopping || (target == VrrpState.FAULT && !faultFromGroup)) {
+            sendAdvert(0);
+            stats.priZeroSent++;
+            logDetail("sent 0 priority");
         }
         stats.releaseMaster++;
         garp.cancel();
@@ -522,9 +543,6 @@ public final class VrrpInstance {
     private void sendAdvert(int priority) {
         sender.send(priority, settings.wireAdvertInterval(), sink);
         stats.advertSent++;
-        if (priority == 0) {
-            stats.priZeroSent++;
-        }
     }
 
     private void armDownTimer(long now, long lengthNanos) {
@@ -546,6 +564,14 @@ public final class VrrpInstance {
 
     private void log(String message) {
         sink.log(prefix + message, false);
+    }
+
+    /** A state notification, also reported to the sync group so it can track its own state. */
+    private void notifyState(NotifyEvent event) {
+        sink.notify(event, effectivePriority);
+        if (syncGroup != null) {
+            syncGroup.memberTransitioned(event);
+        }
     }
 
     /** A line keepalived prints only with {@code -D}. */

@@ -63,7 +63,7 @@ final class SimNode {
         instances = new VrrpInstance[vrids];
         sinks = new Sink[vrids];
         scheduled = new long[vrids];
-        SyncGroup group = scenario.syncGroup() ? new SyncGroup("SG" + index, false, line -> sim.trace(this, line)) : null;
+        SyncGroup group = scenario.syncGroup() ? new SyncGroup("SG" + index, false, new GroupSink(sim, this)) : null;
         for (int v = 0; v < vrids; v++) {
             int vrid = Simulation.FIRST_VRID + v;
             InstanceSettings settings = InstanceSettings.builder("VI_" + vrid, vrid)
@@ -146,6 +146,19 @@ final class SimNode {
 
         @Override
         public void log(String line, boolean detail) {
+            sim.trace(node, line);
+        }
+    }
+
+    /** The sync group's notifications and log lines go to the trace. */
+    record GroupSink(Simulation sim, SimNode node) implements org.jkeepalived.vrrp.state.SyncGroupSink {
+        @Override
+        public void notify(NotifyEvent event) {
+            sim.trace(node, "group " + event);
+        }
+
+        @Override
+        public void log(String line) {
             sim.trace(node, line);
         }
     }

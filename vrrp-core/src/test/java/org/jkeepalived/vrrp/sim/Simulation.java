@@ -347,11 +347,8 @@ final class Simulation {
         } else if (node == cutNode && restoreAt >= 0 && !preemptChecked) {
             preemptChecked = true;
             long expected;
-            if (node.spec.priority() == 255) {
-                expected = scenario.kind() == Kind.LINK_CUT
-                        ? restoreAt + VrrpTimers.centisToNanos(node.spec.intervalCentis())
-                        + VrrpTimers.skewNanos(version, 255, node.spec.intervalCentis())
-                        : restoreAt + 1_000;
+            if (node.spec.priority() == 255 && scenario.kind() == Kind.PRIORITY_ZERO) {
+                expected = restoreAt + 1_000;
             } else {
                 expected = restoreAt + masterDown(instance);
             }

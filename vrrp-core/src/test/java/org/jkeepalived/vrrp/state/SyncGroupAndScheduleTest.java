@@ -28,6 +28,18 @@ class SyncGroupAndScheduleTest {
     private static final long T0 = 1_000 * S;
 
     private final List<String> groupLog = new ArrayList<>();
+    private final List<String> groupNotifications = new ArrayList<>();
+    private final SyncGroupSink groupSink = new SyncGroupSink() {
+        @Override
+        public void notify(NotifyEvent event) {
+            groupNotifications.add(event.name());
+        }
+
+        @Override
+        public void log(String line) {
+            groupLog.add(line);
+        }
+    };
 
     @Test
     void memberGoesMasterOnlyWhenEveryMemberWantsTo() {
@@ -37,7 +49,7 @@ class SyncGroupAndScheduleTest {
         VrrpInstance b = new VrrpInstance(InstanceSettings.builder("VI_2", 52).priority(150)
                 .virtualAddresses(List.of(vip("192.0.2.101"))).sourceMac(Peer.MAC_LOCAL)
                 .sourceAddress(ip("192.0.2.1")).build(), sinkB);
-        SyncGroup group = new SyncGroup("SG1", false, groupLog::add);
+        SyncGroup group = new SyncGroup("SG1", false, groupSink);
         group.add(a);
         group.add(b);
         a.handle(new Start(true), T0);
@@ -56,6 +68,21 @@ class SyncGroupAndScheduleTest {
         assertThat(a.state()).isEqualTo(VrrpState.BACKUP);
         assertThat(b.state()).isEqualTo(VrrpState.BACKUP);
         assertThat(groupLog).contains("VRRP_Group(SG1) Syncing instances to BACKUP state");
+        assertThat(groupNotifications).containsExactly("BACKUP", "MASTER", "BACKUP");
+
+        // Now a member's own fault while both are MASTER: FAULT for all, priority 0 twice from the
+        // member at fault (as 2.2.7) and once from the member synced to FAULT.
+        b.handle(TimerExpired.INSTANCE, b.nextDeadlineNanos());
+        a.handle(TimerExpired.INSTANCE, a.nextDeadlineNanos());
+        assertThat(a.state()).isEqualTo(VrrpState.MASTER);
+        assertThat(b.state()).isEqualTo(VrrpState.MASTER);
+        sinkA.clear();
+        sinkB.clear();
+        a.handle(new LinkChanged(false), T0 + 30 * S);
+        assertThat(sinkA.count("advert prio=0")).isEqualTo(2);
+        assertThat(sinkB.count("advert prio=0")).isEqualTo(1);
+        assertThat(groupLog).contains("VRRP_Group(SG1) Syncing instances to FAULT state");
+        assertThat(groupNotifications).endsWith("FAULT");
     }
 
     @Test
@@ -66,7 +93,7 @@ class SyncGroupAndScheduleTest {
         VrrpInstance b = new VrrpInstance(InstanceSettings.builder("VI_2", 52)
                 .virtualAddresses(List.of(vip("192.0.2.101"))).sourceMac(Peer.MAC_LOCAL)
                 .sourceAddress(ip("192.0.2.1")).build(), sinkB);
-        SyncGroup group = new SyncGroup("SG1", false, groupLog::add);
+        SyncGroup group = new SyncGroup("SG1", false, groupSink);
         group.add(a);
         group.add(b);
         a.handle(new Start(true), T0);
@@ -85,14 +112,14 @@ class SyncGroupAndScheduleTest {
         InstanceSettings weighted = settings().priority(100)
                 .trackers(List.of(new TrackerSettings("chk", -30, false))).build();
         VrrpInstance plain = new VrrpInstance(weighted, new RecordingSink());
-        new SyncGroup("SG1", false, groupLog::add).add(plain);
+        new SyncGroup("SG1", false, groupSink).add(plain);
         plain.handle(new Start(true), T0);
         plain.handle(new TrackerChanged("chk", false), T0 + S);
         assertThat(plain.effectivePriority()).isEqualTo(100);
         assertThat(plain.state()).isEqualTo(VrrpState.FAULT);
 
         VrrpInstance tracking = new VrrpInstance(weighted, new RecordingSink());
-        new SyncGroup("SG2", true, groupLog::add).add(tracking);
+        new SyncGroup("SG2", true, groupSink).add(tracking);
         tracking.handle(new Start(true), T0);
         tracking.handle(new TrackerChanged("chk", false), T0 + S);
         assertThat(tracking.effectivePriority()).isEqualTo(70);

@@ -256,9 +256,9 @@ class VrrpInstanceTest {
         VrrpInstance instance = master(settings().priority(150).build());
         instance.handle(new LinkChanged(false), T0 + 20 * S);
         assertThat(instance.state()).isEqualTo(VrrpState.FAULT);
-        // keepalived's order: log, priority-0 advert, VIPs removed, notify.
-        assertThat(sink.actions).containsExactly("log (VI_1) Entering FAULT STATE", "advert prio=0",
-                "log (VI_1) removing VIPs.", "remove 1", "notify FAULT 150");
+        // keepalived 2.2.7's order: log, priority 0 twice (leave_master, then restore_interface), VIPs, notify.
+        assertThat(sink.actions).containsExactly("log (VI_1) Entering FAULT STATE", "advert prio=0", "advert prio=0",
+                "log (VI_1) sent 0 priority", "log (VI_1) removing VIPs.", "remove 1", "notify FAULT 150");
         assertThat(instance.stats().priZeroSent()).isEqualTo(1);
         // Adverts are ignored in FAULT.
         instance.handle(new AdvertReceived(advert("192.0.2.2", 2, 90, 1)), T0 + 21 * S);
@@ -367,7 +367,15 @@ class VrrpInstanceTest {
     @Test
     void syncGroupMemberWantingMasterWaitsOneIntervalPlusMinimalSkew() {
         VrrpInstance instance = new VrrpInstance(settings().priority(150).wantMaster(true).build(), sink);
-        new SyncGroup("SG1", false, line -> { }).add(instance);
+        new SyncGroup("SG1", false, new SyncGroupSink() {
+            @Override
+            public void notify(NotifyEvent event) {
+            }
+
+            @Override
+            public void log(String line) {
+            }
+        }).add(instance);
         instance.handle(new Start(true), T0);
         assertThat(instance.nextDeadlineNanos() - T0).isEqualTo(S + 3_906_000L);
     }
@@ -391,5 +399,23 @@ class VrrpInstanceTest {
         instance.handle(new AdvertReceived(bad), T0 + S);
         assertThat(instance.stats().rejected(AdvertCheck.MALFORMED_IP)).isEqualTo(1);
         assertThat(instance.nextDeadlineNanos()).isEqualTo(deadline);
+    }
+    @Test
+    void ownerWhoseInterfaceWasDownAtStartupGoesMasterWhenItComesUp() {
+        VrrpInstance instance = new VrrpInstance(settings().priority(255).wantMaster(true).build(), sink);
+        instance.handle(new Start(false), T0);
+        assertThat(instance.state()).isEqualTo(VrrpState.FAULT);
+        instance.handle(new LinkChanged(true), T0 + S);
+        assertThat(instance.state()).isEqualTo(VrrpState.MASTER);
+    }
+
+    @Test
+    void ownerThatFaultedWhileRunningComesBackThroughBackup() {
+        VrrpInstance instance = master(settings().priority(255).wantMaster(true).build());
+        instance.handle(new LinkChanged(false), T0 + 20 * S);
+        instance.handle(new LinkChanged(true), T0 + 21 * S);
+        assertThat(instance.state()).isEqualTo(VrrpState.BACKUP);
+        // 3 × 1 s + 1/256 s
+        assertThat(instance.nextDeadlineNanos() - (T0 + 21 * S)).isEqualTo(3_003_906_000L);
     }
 }

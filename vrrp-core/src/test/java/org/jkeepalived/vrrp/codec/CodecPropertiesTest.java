@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** Whatever the encoder writes, the decoder reads back unchanged and accepts. */
-class RoundTripProperties {
+class CodecPropertiesTest {
 
     private static InetAddress address(IpFamily family, int index) throws UnknownHostException {
         byte[] raw = new byte[family.addressLength()];
