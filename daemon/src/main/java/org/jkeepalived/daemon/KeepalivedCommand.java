@@ -127,6 +127,10 @@ public final class KeepalivedCommand implements Callable<Integer> {
             description = "Check the configuration for obvious errors, output to stderr by default.")
     String configTest;
 
+    @Option(names = "--dump-dir", paramLabel = "DIR",
+            description = "Directory for the SIGUSR1/SIGUSR2 dumps (default: $TMPDIR if absolute, else /tmp).")
+    Path dumpDirectory;
+
     @Option(names = {"-v", "--version"}, description = "Display the version number.")
     boolean version;
 
@@ -184,10 +188,10 @@ public final class KeepalivedCommand implements Callable<Integer> {
         if (format != null) {
             return check.dumpOnly(format, out, err);
         }
-        err.println("jkeepalived: the VRRP daemon itself is not available in this build yet; "
-                + "use -t to check a configuration or --dump-conf to print it");
-        err.flush();
-        return ExitCodes.FATAL;
+        DaemonOptions options = new DaemonOptions(configFile, configId, allConfig, logConsole, logDetail, logFacility,
+                noSyslog, dontReleaseVrrp, pidFile, vrrpPidFile,
+                dumpDirectory != null ? dumpDirectory : DaemonOptions.defaultDumpDirectory(), optionsWithoutEffect());
+        return new Daemon(options).run();
     }
 
     /** The options given that jkeepalived accepts for compatibility but does not act on. */
@@ -205,6 +209,11 @@ public final class KeepalivedCommand implements Callable<Integer> {
         if (coreDump) names.add("-m/--core-dump");
         if (coreDumpPattern != null) names.add("-M/--core-dump-pattern");
         if (flushLogFile) names.add("--flush-log-file");
+        if (logFile != null) names.add("-g/--log-file");
+        if (umask != null) names.add("-u/--umask");
+        if (releaseVips) names.add("-X/--release-vips");
+        if (addressMonitoring) names.add("-a/--address-monitoring");
+        if (namespace != null) names.add("-s/--namespace (start jkeepalived with 'ip netns exec NAME' instead)");
         return names;
     }
 

@@ -11,7 +11,6 @@ import java.util.List;
 import org.jkeepalived.config.model.AddressFamily;
 import org.jkeepalived.config.model.Authentication;
 import org.jkeepalived.config.model.GlobalDefs;
-import org.jkeepalived.config.model.TrackedItem;
 import org.jkeepalived.config.model.UnicastPeer;
 import org.jkeepalived.config.model.VrrpInstance;
 import org.jkeepalived.config.model.VrrpState;
@@ -21,21 +20,14 @@ import org.jkeepalived.vrrp.codec.IpFamily;
 import org.jkeepalived.vrrp.port.LinkInfo;
 import org.jkeepalived.vrrp.state.GarpSettings;
 import org.jkeepalived.vrrp.state.InstanceSettings;
-import org.jkeepalived.vrrp.state.TrackerSettings;
 
 /**
  * Maps one parsed {@code vrrp_instance} (effective values, keepalived's defaults already applied by
  * the parser) and the live state of its interface onto the core's {@link InstanceSettings}.
- * Tracker names are qualified by kind ({@code script:chk_nginx}, {@code interface:eth1},
- * {@code file:f1}, {@code process:p1}) because keepalived lets a script and an interface share a name.
+ * Trackers are not mapped: the daemon evaluates them ({@code TrackerSet}) and sends the core
+ * their totals.
  */
 public final class SettingsMapper {
-    public static final String SCRIPT = "script:";
-    public static final String INTERFACE = "interface:";
-    public static final String FILE = "file:";
-    public static final String PROCESS = "process:";
-    public static final String BFD = "bfd:";
-
     private SettingsMapper() {
     }
 
@@ -70,8 +62,8 @@ public final class SettingsMapper {
                         || (instance.strictMode() && instance.priority() == 255))
                 .notifyPriorityChanges(instance.otherSettings().containsKey("notify_priority_changes")
                         || globals.otherSettings().containsKey("vrrp_notify_priority_changes"))
-                .trackInterface(!instance.dontTrackPrimary())
-                .trackers(trackers(instance));
+                .trackInterface(!instance.dontTrackPrimary());
+        // Trackers are evaluated by the daemon (TrackerSet) and reach the core as TrackerTotals.
         if (instance.version() == 3 && (instance.otherSettings().containsKey("v3_checksum_as_v2")
                 || globals.otherSettings().containsKey("v3_checksum_as_v2"))) {
             b.v3Checksum(ChecksumForm.MESSAGE_ONLY);
@@ -140,30 +132,6 @@ public final class SettingsMapper {
 
     private static long seconds(int s) {
         return s * 1_000_000_000L;
-    }
-
-    private static List<TrackerSettings> trackers(VrrpInstance instance) {
-        List<TrackerSettings> out = new ArrayList<>();
-        add(out, SCRIPT, instance.trackedScripts());
-        for (TrackedItem t : instance.trackedInterfaces()) {
-            if (!t.name().equals(instance.interfaceName())) {
-                out.add(tracker(INTERFACE, t));
-            }
-        }
-        add(out, FILE, instance.trackedFiles());
-        add(out, PROCESS, instance.trackedProcesses());
-        add(out, BFD, instance.trackedBfds());
-        return out;
-    }
-
-    private static void add(List<TrackerSettings> out, String kind, List<TrackedItem> items) {
-        for (TrackedItem t : items) {
-            out.add(tracker(kind, t));
-        }
-    }
-
-    private static TrackerSettings tracker(String kind, TrackedItem t) {
-        return new TrackerSettings(kind + t.name(), Math.max(-254, Math.min(254, t.weight())), t.reverse());
     }
 
     private static boolean ipv6Forwarding(String device) {

@@ -55,6 +55,18 @@ public sealed interface InstanceEvent {
     record LinkChanged(boolean running) implements InstanceEvent {
     }
 
+    /**
+     * The daemon's own evaluation of every tracker of the instance (scripts, files, processes,
+     * interfaces, with keepalived's weight rules already applied): the weight to add to the base
+     * priority and whether a tracker puts the instance in FAULT. Used instead of, or alongside,
+     * named {@link TrackerChanged} trackers; send it before {@link Start} to set the initial state.
+     *
+     * @param weight sum of the tracker weights in force (any sign; the result is clamped 1..254)
+     * @param fault  a weight-0 tracker (or a tracker whose weight drove it there) is failing
+     */
+    record TrackerTotals(int weight, boolean fault) implements InstanceEvent {
+    }
+
     /** A tracked object (by {@link TrackerSettings#name()}) went up or down. */
     record TrackerChanged(String tracker, boolean up) implements InstanceEvent {
         public TrackerChanged {

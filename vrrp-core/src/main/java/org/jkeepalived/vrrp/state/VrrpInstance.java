@@ -36,6 +36,9 @@ public final class VrrpInstance {
     private final List<VirtualAddress> allAddresses;
     private final Map<String, Integer> trackerIndex = new HashMap<>();
     private final boolean[] trackerUp;
+    /** Tracker totals evaluated by the daemon ({@link InstanceEvent.TrackerTotals}). */
+    private int externalWeight;
+    private boolean externalFault;
 
     private VrrpState state = VrrpState.INIT;
     private int basePriority;
@@ -104,6 +107,8 @@ public final class VrrpInstance {
             onLinkChanged(link.running(), nowNanos);
         } else if (event instanceof InstanceEvent.TrackerChanged tracker) {
             onTrackerChanged(tracker.tracker(), tracker.up(), nowNanos);
+        } else if (event instanceof InstanceEvent.TrackerTotals totals) {
+            onTrackerTotals(totals.weight(), totals.fault(), nowNanos);
         }
         return nextDeadlineNanos();
     }
@@ -354,6 +359,16 @@ public final class VrrpInstance {
         updateEffectivePriority(now);
     }
 
+    private void onTrackerTotals(int weight, boolean fault, long now) {
+        if (externalWeight == weight && externalFault == fault) {
+            return;
+        }
+        externalWeight = weight;
+        externalFault = fault;
+        reevaluateFault(now);
+        updateEffectivePriority(now);
+    }
+
     /** Enters or leaves FAULT as the instance's own faults and its sync group's dictate. */
     void reevaluateFault(long now) {
         boolean ownFault = hasOwnFault();
@@ -388,6 +403,9 @@ public final class VrrpInstance {
         if (settings.trackInterface() && !interfaceRunning) {
             return true;
         }
+        if (externalFault) {
+            return true;
+        }
         for (int i = 0; i < trackerUp.length; i++) {
             TrackerSettings tracker = settings.trackers().get(i);
             if (trackerWeight(tracker) == 0 && trackerUp[i] == tracker.reverse()) {
@@ -410,7 +428,7 @@ public final class VrrpInstance {
         if (basePriority == 255) {
             return 255;
         }
-        int total = basePriority;
+        int total = basePriority + externalWeight;
         for (int i = 0; i < trackerUp.length; i++) {
             TrackerSettings tracker = settings.trackers().get(i);
             int weight = trackerWeight(tracker);

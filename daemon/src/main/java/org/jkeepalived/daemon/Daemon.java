@@ -1,0 +1,193 @@
+package org.jkeepalived.daemon;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.jkeepalived.config.Diagnostic;
+import org.jkeepalived.config.ParseResult;
+import org.jkeepalived.config.model.GlobalDefs;
+import org.jkeepalived.config.model.KeepalivedConfig;
+import org.jkeepalived.daemon.loop.EventLoop;
+import org.jkeepalived.daemon.os.LoopTimer;
+import org.jkeepalived.daemon.os.PidFile;
+import org.jkeepalived.daemon.os.ScriptChecker;
+import org.jkeepalived.daemon.os.SdNotifier;
+import org.jkeepalived.daemon.vrrp.VrrpService;
+import org.jkeepalived.netlink.LinuxInterfacePort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * The long-running service: parses the configuration, writes the pid files, opens the kernel
+ * port, starts the VRRP instances on the {@link EventLoop} (which runs on the calling thread) and
+ * maps keepalived's signals onto loop commands: TERM/INT stop, HUP reloads, USR1/USR2 dump.
+ */
+final class Daemon {
+    private static final Logger LOG = LoggerFactory.getLogger("Keepalived");
+
+    private final DaemonOptions options;
+    private final EventLoop loop = new EventLoop();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private LinuxInterfacePort port;
+    private VrrpService vrrp;
+    private ConfigReloader reloader;
+    private SdNotifier sd;
+    private PidFile mainPid;
+    private PidFile vrrpPid;
+    private volatile boolean stopping;
+
+    Daemon(DaemonOptions options) {
+        this.options = options;
+    }
+
+    /** Runs until stopped; returns keepalived's daemon exit code. */
+    int run() {
+        Logging.configure(options.logConsole(), !options.noSyslog(), options.logFacility(), options.logDetail());
+        LOG.info("Starting jkeepalived {}", KeepalivedCommand.VERSION);
+        for (String flag : options.withoutEffect()) {
+            LOG.info("Option {} has no effect in jkeepalived", flag);
+        }
+        ParseResult parsed = options.configCheck().parse();
+        for (Diagnostic d : parsed.diagnostics().all()) {
+            LOG.warn(d.render());
+        }
+        if (parsed.diagnostics().aborted()) {
+            LOG.error("Stopping: the configuration cannot be used");
+            return ExitCodes.CONFIG;
+        }
+        KeepalivedConfig config = parsed.config();
+        try {
+            if (!writePidFiles()) {
+                return ExitCodes.OK;
+            }
+        } catch (IOException e) {
+            LOG.error("Unable to write pid file: {}", e.getMessage());
+            return ExitCodes.MISSING_PERMISSION;
+        }
+        sd = SdNotifier.fromEnvironment();
+        long warmed = org.jkeepalived.daemon.vrrp.Warmup.run(40);
+        LOG.debug("Warm-up processed {} adverts", warmed);
+        try {
+            port = new LinuxInterfacePort();
+            vrrp = new VrrpService(loop, port, config.globalDefs().otherSettings().containsKey("log_unknown_vrids"),
+                    options.logDetail());
+            port.open(vrrp::onPortEvent);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Unable to open the network interfaces: {}", e.getMessage());
+            removePidFiles();
+            return ExitCodes.FATAL;
+        }
+        reloader = new ConfigReloader(options);
+        installSignals();
+        loop.post(() -> startVrrp(config));
+        LoopTimer watchdog = new LoopTimer(loop, () -> sd.nextWatchdogNanos(loop.now()), sd::onWatchdogTimer);
+        loop.post(watchdog::rearm);
+        loop.run();
+        finish();
+        return ExitCodes.OK;
+    }
+
+    private void startVrrp(KeepalivedConfig config) {
+        try {
+            vrrp.start(config, scriptChecker(config.globalDefs()), hostName(), System.getProperty("user.name"));
+            reloader.started(config, vrrp);
+            sd.ready("Running");
+            LOG.info("Startup complete");
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Unable to start VRRP: {}", e.toString());
+            requestStop();
+        }
+    }
+
+    static ScriptChecker scriptChecker(GlobalDefs globals) {
+        return new ScriptChecker(globals.enableScriptSecurity(), globals.scriptUser(), globals.scriptGroup(),
+                System.getenv()).quiet();
+    }
+
+    private void installSignals() {
+        handle("TERM", this::requestStop);
+        handle("INT", this::requestStop);
+        handle("HUP", () -> loop.post(reloader::reload));
+        handle("USR1", () -> loop.post(() -> Dumps.writeData(options.dumpDirectory(), vrrp)));
+        handle("USR2", () -> loop.post(() -> Dumps.writeStats(options.dumpDirectory(), vrrp, false)));
+    }
+
+    private static void handle(String name, Runnable action) {
+        try {
+            Signal.handle(new Signal(name), s -> action.run());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Cannot handle SIG{}: {}", name, e.getMessage());
+        }
+    }
+
+    /** SIGTERM/SIGINT: any thread. */
+    void requestStop() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        loop.post(() -> {
+            LOG.info("Stopping");
+            sd.stopping();
+            vrrp.stop(options.dontReleaseVrrp());
+            loop.stop();
+        });
+    }
+
+    private void finish() {
+        try {
+            if (port != null) {
+                port.close();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Error closing the network interfaces: {}", e.toString());
+        }
+        removePidFiles();
+        sd.close();
+        LOG.info("Stopped");
+        stopped.countDown();
+    }
+
+    boolean awaitStopped(long millis) throws InterruptedException {
+        return stopped.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    private boolean writePidFiles() throws IOException {
+        mainPid = new PidFile(options.pidFile() != null ? options.pidFile() : PidFile.DEFAULT_MAIN);
+        vrrpPid = new PidFile(options.vrrpPidFile() != null ? options.vrrpPidFile() : PidFile.DEFAULT_VRRP);
+        if (mainPid.heldByLiveProcess()) {
+            LOG.info(PidFile.ALREADY_RUNNING);
+            return false;
+        }
+        int pid = (int) ProcessHandle.current().pid();
+        mainPid.write(pid);
+        vrrpPid.write(pid);
+        return true;
+    }
+
+    private void removePidFiles() {
+        if (mainPid != null) {
+            mainPid.remove();
+        }
+        if (vrrpPid != null) {
+            vrrpPid.remove();
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    /** For tests and the status API: a snapshot of environment-independent settings. */
+    Map<String, Object> describe() {
+        return Map.of("config", options.configFile().toString());
+    }
+}

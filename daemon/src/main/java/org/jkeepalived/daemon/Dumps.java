@@ -1,0 +1,95 @@
+package org.jkeepalived.daemon;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+import org.jkeepalived.daemon.vrrp.InstanceRuntime;
+import org.jkeepalived.daemon.vrrp.VrrpService;
+import org.jkeepalived.vrrp.state.InstanceStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * keepalived's signal dumps: SIGUSR1 writes {@code keepalived.data}, SIGUSR2 {@code keepalived.stats}
+ * in keepalived's stats layout. Files are written to a temporary name and renamed, so a reader
+ * never sees a half-written dump (a known problem with keepalived's own dumps).
+ */
+final class Dumps {
+    private static final Logger LOG = LoggerFactory.getLogger("Keepalived_vrrp");
+
+    private Dumps() {
+    }
+
+    static void writeStats(Path dir, VrrpService vrrp, boolean clear) {
+        StringBuilder out = new StringBuilder();
+        for (InstanceRuntime r : vrrp.instances().values()) {
+            InstanceStats s = r.core().stats();
+            out.append("VRRP Instance: ").append(r.name()).append('\n');
+            out.append("  Advertisements:\n");
+            line(out, "    Received: ", s.advertRcvd());
+            line(out, "    Sent: ", s.advertSent());
+            line(out, "  Became master: ", s.becomeMaster());
+            line(out, "  Released master: ", s.releaseMaster());
+            out.append("  Packet Errors:\n");
+            line(out, "    Length: ", s.byKeepalivedName("packet_len_err"));
+            line(out, "    TTL: ", s.byKeepalivedName("ip_ttl_err"));
+            line(out, "    Invalid Type: ", s.byKeepalivedName("invalid_type_rcvd"));
+            line(out, "    Advertisement Interval: ", s.byKeepalivedName("advert_interval_err"));
+            line(out, "    Address List: ", s.byKeepalivedName("addr_list_err"));
+            out.append("  Authentication Errors:\n");
+            line(out, "    Invalid Type: ", s.byKeepalivedName("invalid_authtype"));
+            line(out, "    Type Mismatch: ", s.byKeepalivedName("authtype_mismatch"));
+            line(out, "    Failure: ", s.byKeepalivedName("auth_failure"));
+            out.append("  Priority Zero:\n");
+            line(out, "    Received: ", s.priZeroRcvd());
+            line(out, "    Sent: ", s.priZeroSent());
+            if (clear) {
+                s.clear();
+            }
+        }
+        write(dir.resolve("keepalived.stats"), out.toString());
+    }
+
+    static void writeData(Path dir, VrrpService vrrp) {
+        StringBuilder out = new StringBuilder();
+        out.append("------< VRRP Topology >------\n");
+        for (InstanceRuntime r : vrrp.instances().values()) {
+            out.append(" VRRP Instance = ").append(r.name()).append('\n');
+            out.append("   State = ").append(r.core().state()).append('\n');
+            out.append("   Interface = ").append(r.receiveDevice()).append('\n');
+            if (!r.sendDevice().equals(r.receiveDevice())) {
+                out.append("   VMAC interface = ").append(r.sendDevice()).append('\n');
+            }
+            out.append("   Virtual Router ID = ").append(r.settings().vrid()).append('\n');
+            out.append("   Base priority = ").append(r.core().basePriority()).append('\n');
+            out.append("   Effective priority = ").append(r.core().effectivePriority()).append('\n');
+            out.append("   VRRP Version = ").append(r.settings().version()).append('\n');
+            out.append("   Master advert interval = ").append(r.core().masterAdvertIntervalCentis() * 10).append(" ms\n");
+            out.append("   Virtual IP (").append(r.settings().virtualAddresses().size()).append("):\n");
+            r.settings().virtualAddresses().forEach(v -> out.append("     ").append(v.address().getHostAddress())
+                    .append('/').append(v.prefixLength()).append(" dev ").append(v.device()).append('\n'));
+            for (Map.Entry<String, Long> e : r.core().stats().asKeepalivedMap().entrySet()) {
+                out.append("   ").append(e.getKey()).append(" = ").append(e.getValue()).append('\n');
+            }
+        }
+        write(dir.resolve("keepalived.data"), out.toString());
+    }
+
+    private static void line(StringBuilder out, String label, long value) {
+        out.append(label).append(value).append('\n');
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.error("Unable to write {}: {}", file, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.jkeepalived.daemon;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.ConsoleAppender;
+import org.jkeepalived.daemon.os.SyslogSender;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sets up logging from keepalived's flags: {@code -l} logs to the console (stderr), syslog is used
+ * unless {@code -G}, with the facility of {@code -S} (default daemon), and {@code -D} turns on
+ * keepalived's detailed lines.
+ */
+final class Logging {
+    private static final int FACILITY_DAEMON = 3;
+
+    private Logging() {
+    }
+
+    static void configure(boolean console, boolean syslog, String facilityOption, boolean detail) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.detachAndStopAllAppenders();
+        root.setLevel(detail ? Level.DEBUG : Level.INFO);
+        // Third-party libraries stay quiet unless something is wrong.
+        context.getLogger("org.pcap4j").setLevel(Level.WARN);
+        context.getLogger("jnr").setLevel(Level.WARN);
+        if (console) {
+            PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+            encoder.setContext(context);
+            encoder.setPattern("%d{EEE MMM d HH:mm:ss.SSS yyyy}: %msg%n");
+            encoder.start();
+            ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+            appender.setContext(context);
+            appender.setTarget("System.err");
+            appender.setEncoder(encoder);
+            appender.start();
+            root.addAppender(appender);
+        }
+        if (syslog) {
+            try {
+                SyslogSender sender = new SyslogSender("/dev/log", facility(facilityOption), "Keepalived_vrrp");
+                SyslogAppender appender = new SyslogAppender(sender);
+                appender.setContext(context);
+                appender.start();
+                root.addAppender(appender);
+            } catch (IOException | RuntimeException e) {
+                if (!console) {
+                    System.err.println("jkeepalived: syslog unavailable (" + e.getMessage() + "); logging to stderr");
+                    configure(true, false, facilityOption, detail);
+                }
+            }
+        }
+    }
+
+    /** keepalived's {@code -S}: 0-7 (local0-7), local0..local7, user or daemon. */
+    static int facility(String option) {
+        if (option == null) {
+            return FACILITY_DAEMON;
+        }
+        String o = option.trim().toLowerCase(Locale.ROOT);
+        if (o.matches("[0-7]")) {
+            return 16 + Integer.parseInt(o);
+        }
+        if (o.matches("local[0-7]")) {
+            return 16 + (o.charAt(5) - '0');
+        }
+        if (o.equals("user")) {
+            return 1;
+        }
+        return FACILITY_DAEMON;
+    }
+
+    private static final class SyslogAppender extends AppenderBase<ILoggingEvent> {
+        private final SyslogSender sender;
+
+        SyslogAppender(SyslogSender sender) {
+            this.sender = sender;
+        }
+
+        @Override
+        protected void append(ILoggingEvent event) {
+            int severity = switch (event.getLevel().toInt()) {
+                case Level.ERROR_INT -> 3;
+                case Level.WARN_INT -> 4;
+                case Level.INFO_INT -> 6;
+                default -> 7;
+            };
+            sender.send(severity, event.getFormattedMessage());
+        }
+
+        @Override
+        public void stop() {
+            super.stop();
+            sender.close();
+        }
+    }
+}

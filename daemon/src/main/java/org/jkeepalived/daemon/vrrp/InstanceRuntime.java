@@ -1,0 +1,205 @@
+package org.jkeepalived.daemon.vrrp;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jkeepalived.config.model.VrrpInstance;
+import org.jkeepalived.daemon.loop.EventLoop;
+import org.jkeepalived.daemon.loop.Timed;
+import org.jkeepalived.daemon.notify.DaemonServices;
+import org.jkeepalived.daemon.notify.NotifyState;
+import org.jkeepalived.vrrp.port.InterfacePort;
+import org.jkeepalived.vrrp.port.VirtualAddress;
+import org.jkeepalived.vrrp.state.InstanceEvent;
+import org.jkeepalived.vrrp.state.InstanceSettings;
+import org.jkeepalived.vrrp.state.InstanceSink;
+import org.jkeepalived.vrrp.state.NotifyEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running VRRP instance: the core's {@link org.jkeepalived.vrrp.state.VrrpInstance} plus
+ * the daemon side of its actions (frames and VIPs through the {@link InterfacePort},
+ * notifications through {@link DaemonServices}, log lines through slf4j) and its timer in the
+ * {@link EventLoop}. Loop thread only.
+ */
+public final class InstanceRuntime extends Timed implements InstanceSink {
+    private static final Logger LOG = LoggerFactory.getLogger("Keepalived_vrrp");
+    /** Re-ask the kernel for a unicast peer's MAC this often (it may change, e.g. after a failover). */
+    private static final long NEIGHBOUR_REFRESH_NANOS = 10_000_000_000L;
+
+    private final VrrpInstance config;
+    private final InstanceSettings settings;
+    private final org.jkeepalived.vrrp.state.VrrpInstance core;
+    private final String sendDevice;
+    private final String receiveDevice;
+    private final InterfacePort port;
+    private final EventLoop loop;
+    private final Map<InetAddress, byte[]> neighbourMacs = new HashMap<>();
+    private final Map<InetAddress, Long> neighbourCheckedAt = new HashMap<>();
+    private final boolean logDetail;
+    private DaemonServices services;
+    private long sendErrors;
+    private long addressErrors;
+    private long lastTransitionMillis;
+
+    InstanceRuntime(VrrpInstance config, InstanceSettings settings, String sendDevice, String receiveDevice,
+                    InterfacePort port, EventLoop loop, boolean logDetail) {
+        this.config = config;
+        this.logDetail = logDetail;
+        this.settings = settings;
+        this.sendDevice = sendDevice;
+        this.receiveDevice = receiveDevice;
+        this.port = port;
+        this.loop = loop;
+        this.core = new org.jkeepalived.vrrp.state.VrrpInstance(settings, this);
+    }
+
+    void attach(DaemonServices services) {
+        this.services = services;
+    }
+
+    /** Feeds one event to the core and re-arms the instance timer at the deadline it returns. */
+    public void handle(InstanceEvent event) {
+        long next = core.handle(event, loop.now());
+        loop.schedule(this, next);
+    }
+
+    /** Re-arms the timer after another member of the sync group moved this instance. */
+    void rearm() {
+        loop.schedule(this, core.nextDeadlineNanos());
+    }
+
+    @Override
+    protected void fire(long nowNanos) {
+        long next = core.handle(InstanceEvent.TimerExpired.INSTANCE, nowNanos);
+        loop.schedule(this, next);
+    }
+
+    public org.jkeepalived.vrrp.state.VrrpInstance core() {
+        return core;
+    }
+
+    public VrrpInstance config() {
+        return config;
+    }
+
+    public InstanceSettings settings() {
+        return settings;
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public String sendDevice() {
+        return sendDevice;
+    }
+
+    public String receiveDevice() {
+        return receiveDevice;
+    }
+
+    public long sendErrors() {
+        return sendErrors;
+    }
+
+    public long addressErrors() {
+        return addressErrors;
+    }
+
+    /** Wall-clock time of the last state change, for status output; 0 before the first. */
+    public long lastTransitionMillis() {
+        return lastTransitionMillis;
+    }
+
+    // ---- InstanceSink ----
+
+    @Override
+    public void sendFrame(ByteBuffer frame) {
+        try {
+            port.sendFrame(sendDevice, frame);
+        } catch (IOException e) {
+            sendErrors++;
+            if (sendErrors == 1 || Long.bitCount(sendErrors) == 1) {
+                LOG.warn("({}) Failed to send on {}: {} ({} send errors so far)", name(), sendDevice, e.getMessage(), sendErrors);
+            }
+        }
+    }
+
+    @Override
+    public byte[] unicastPeerMac(InetAddress peer) {
+        long now = loop.now();
+        Long checked = neighbourCheckedAt.get(peer);
+        byte[] known = neighbourMacs.get(peer);
+        if (known != null && checked != null && now - checked < NEIGHBOUR_REFRESH_NANOS) {
+            return known;
+        }
+        neighbourCheckedAt.put(peer, now);
+        byte[] mac = port.resolveNeighbour(sendDevice, peer).orElse(null);
+        if (mac == null) {
+            return known;
+        }
+        if (known != null && java.util.Arrays.equals(known, mac)) {
+            return known;
+        }
+        neighbourMacs.put(peer, mac);
+        return mac;
+    }
+
+    @Override
+    public void addAddresses(List<VirtualAddress> addresses) {
+        if (addresses.isEmpty()) {
+            return;
+        }
+        try {
+            port.addAddresses(addresses);
+        } catch (IOException e) {
+            addressErrors++;
+            LOG.error("({}) Failed to add VIPs: {}", name(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void removeAddresses(List<VirtualAddress> addresses) {
+        if (addresses.isEmpty()) {
+            return;
+        }
+        try {
+            port.removeAddresses(addresses);
+        } catch (IOException e) {
+            addressErrors++;
+            LOG.error("({}) Failed to remove VIPs: {}", name(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void notify(NotifyEvent event, int effectivePriority) {
+        if (event == NotifyEvent.MASTER || event == NotifyEvent.BACKUP || event == NotifyEvent.FAULT) {
+            lastTransitionMillis = System.currentTimeMillis();
+        }
+        if (services == null) {
+            return;
+        }
+        switch (event) {
+            case MASTER -> services.instanceState(name(), NotifyState.MASTER, effectivePriority);
+            case BACKUP -> services.instanceState(name(), NotifyState.BACKUP, effectivePriority);
+            case FAULT -> services.instanceState(name(), NotifyState.FAULT, effectivePriority);
+            case STOP -> services.instanceState(name(), NotifyState.STOP, effectivePriority);
+            case MASTER_RX_LOWER_PRI -> services.masterReceivedLowerPriority(name(), effectivePriority);
+            case MASTER_PRIORITY -> services.priorityChanged(name(), true, effectivePriority);
+            case BACKUP_PRIORITY -> services.priorityChanged(name(), false, effectivePriority);
+        }
+    }
+
+    @Override
+    public void log(String line, boolean detail) {
+        if (!detail || logDetail) {
+            LOG.info(line);
+        }
+    }
+}

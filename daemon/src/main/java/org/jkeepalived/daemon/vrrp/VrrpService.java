@@ -1,0 +1,326 @@
+package org.jkeepalived.daemon.vrrp;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jkeepalived.config.model.KeepalivedConfig;
+import org.jkeepalived.config.model.VrrpInstance;
+import org.jkeepalived.config.model.VrrpSyncGroup;
+import org.jkeepalived.daemon.loop.EventLoop;
+import org.jkeepalived.daemon.notify.DaemonServices;
+import org.jkeepalived.daemon.notify.NotifyState;
+import org.jkeepalived.daemon.os.ScriptChecker;
+import org.jkeepalived.daemon.track.TrackedSource;
+import org.jkeepalived.daemon.track.TrackerSet;
+import org.jkeepalived.netlink.LinuxInterfacePort;
+import org.jkeepalived.netlink.VmacLinks;
+import org.jkeepalived.vrrp.port.LinkInfo;
+import org.jkeepalived.vrrp.port.PortEvent;
+import org.jkeepalived.vrrp.state.InstanceEvent;
+import org.jkeepalived.vrrp.state.InstanceSettings;
+import org.jkeepalived.vrrp.state.NotifyEvent;
+import org.jkeepalived.vrrp.state.SyncGroup;
+import org.jkeepalived.vrrp.state.SyncGroupSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The VRRP side of the daemon: builds a running instance for every {@code vrrp_instance} of a
+ * configuration, connects it to the kernel through the {@link LinuxInterfacePort} and to the
+ * trackers and notifications of {@link DaemonServices}, and routes kernel events and received
+ * frames to it. Every method runs on the {@link EventLoop} thread; the port's threads only post.
+ */
+public final class VrrpService {
+    private static final Logger LOG = LoggerFactory.getLogger("Keepalived_vrrp");
+
+    private final EventLoop loop;
+    private final LinuxInterfacePort port;
+    private final Map<String, InstanceRuntime> instances = new LinkedHashMap<>();
+    private final Map<String, SyncGroup> groups = new LinkedHashMap<>();
+    private final Map<InstanceRuntime, TrackerSet> trackerSets = new HashMap<>();
+    private final FrameDispatcher dispatcher;
+    private KeepalivedConfig config;
+    private DaemonServices services;
+    private boolean stopped;
+    /** Longest time a received frame waited for the loop (capture to dispatch). */
+    private long maxReceiveQueueNanos;
+    private String hostName;
+    private String userName;
+
+    private final boolean logDetail;
+
+    /**
+     * @param logUnknownVrids keepalived's {@code log_unknown_vrids}
+     * @param logDetail       {@code -D}: also log keepalived's detailed lines
+     */
+    public VrrpService(EventLoop loop, LinuxInterfacePort port, boolean logUnknownVrids, boolean logDetail) {
+        this.loop = loop;
+        this.logDetail = logDetail;
+        this.port = port;
+        this.dispatcher = new FrameDispatcher(logUnknownVrids);
+    }
+
+    /** The listener the port is opened with: frames and kernel events are posted into the loop. */
+    public void onPortEvent(PortEvent event) {
+        if (event instanceof PortEvent.FrameReceived frame) {
+            loop.postPacket(() -> {
+                if (!stopped) {
+                    long queued = loop.now() - frame.receivedNanos();
+                    if (queued > maxReceiveQueueNanos) {
+                        maxReceiveQueueNanos = queued;
+                        LOG.debug("receive queue delay now up to {} us", queued / 1000);
+                    }
+                    dispatcher.dispatch(frame.device(), frame.frame());
+                }
+            });
+        } else {
+            loop.postKernelEvent(() -> onKernelEvent(event));
+        }
+    }
+
+    /** Starts every instance of {@code newConfig}: stale VIPs removed, then INIT → BACKUP/MASTER/FAULT. */
+    public void start(KeepalivedConfig newConfig, ScriptChecker checker, String hostName, String userName)
+            throws IOException {
+        this.config = newConfig;
+        this.hostName = hostName;
+        this.userName = userName;
+        removeLeftoverVmacs(newConfig);
+        for (VrrpInstance instance : newConfig.vrrpInstances()) {
+            InstanceRuntime runtime = build(instance);
+            if (runtime != null) {
+                instances.put(instance.name(), runtime);
+                dispatcher.register(runtime);
+            }
+        }
+        for (VrrpSyncGroup group : newConfig.syncGroups()) {
+            SyncGroup core = new SyncGroup(group.name(), group.trackingWeight(), groupSink(group.name()));
+            for (String member : group.members()) {
+                InstanceRuntime r = instances.get(member);
+                if (r != null) {
+                    core.add(r.core());
+                }
+            }
+            groups.put(group.name(), core);
+        }
+        services = DaemonServices.create(newConfig, checker, loop, this::onTrackerChange, null, hostName, userName);
+        for (InstanceRuntime r : instances.values()) {
+            r.attach(services);
+            VrrpSyncGroup group = groupOf(r.config());
+            TrackerSet set = services.trackerSetFor(r.config(), group, this::interfaceRunning);
+            trackerSets.put(r, set);
+        }
+        for (InstanceRuntime r : instances.values()) {
+            port.listen(r.receiveDevice());
+            TrackerSet set = trackerSets.get(r);
+            r.handle(new InstanceEvent.TrackerTotals(set.totalWeight(), set.inFault()));
+        }
+        for (InstanceRuntime r : instances.values()) {
+            r.handle(new InstanceEvent.Start(interfaceRunning(r.config().interfaceName())));
+        }
+        rearmAll();
+    }
+
+    /**
+     * Orderly shutdown: each MASTER sends priority 0 and removes its VIPs (unless
+     * {@code dontRelease}, keepalived's {@code -V}), STOP notifications, then trackers and VMACs go.
+     */
+    public void stop(boolean dontRelease) {
+        if (stopped) {
+            return;
+        }
+        for (InstanceRuntime r : instances.values()) {
+            r.handle(new InstanceEvent.Stop(!dontRelease));
+            loop.cancel(r);
+        }
+        stopped = true;
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    /**
+     * Replaces the running configuration: every instance stops (MASTERs release their VIPs and
+     * send priority 0), then the new configuration starts.
+     */
+    public void restart(KeepalivedConfig next, ScriptChecker checker) throws IOException {
+        stop(false);
+        instances.clear();
+        groups.clear();
+        trackerSets.clear();
+        dispatcher.clear();
+        services = null;
+        stopped = false;
+        start(next, checker, hostName, userName);
+    }
+
+    public Map<String, InstanceRuntime> instances() {
+        return Collections.unmodifiableMap(instances);
+    }
+
+    public Map<String, SyncGroup> syncGroups() {
+        return Collections.unmodifiableMap(groups);
+    }
+
+    public FrameDispatcherStats dispatchStats() {
+        return new FrameDispatcherStats(dispatcher.unknownVrid(), Map.copyOf(dispatcher.unattributed()));
+    }
+
+    /** Counters of frames that reached no instance. */
+    public record FrameDispatcherStats(long unknownVrid, Map<org.jkeepalived.vrrp.codec.AdvertCheck, Long> invalidByReason) {
+    }
+
+    private InstanceRuntime build(VrrpInstance instance) throws IOException {
+        String iface = instance.interfaceName();
+        if (iface == null) {
+            iface = config.globalDefs().defaultInterface();
+        }
+        String sendDevice = iface;
+        byte[] sourceMac = null;
+        if (instance.useVmac() != null) {
+            boolean ipv6 = instance.family() == org.jkeepalived.config.model.AddressFamily.IPV6;
+            String vmacName = instance.useVmac().interfaceName();
+            try {
+                port.vmacs().create(vmacName, iface, instance.virtualRouterId(), ipv6);
+                sendDevice = vmacName;
+                sourceMac = VmacLinks.virtualMac(instance.virtualRouterId(), ipv6);
+            } catch (IOException e) {
+                LOG.error("({}) Unable to create VMAC interface {} on {}: {}", instance.name(), vmacName, iface, e.getMessage());
+            }
+        }
+        LinkInfo link = port.link(iface).orElse(null);
+        InstanceSettings settings;
+        try {
+            settings = SettingsMapper.map(instance, config.globalDefs(), link, sourceMac, sendDevice);
+        } catch (IllegalArgumentException e) {
+            LOG.error("({}) cannot be started: {}", instance.name(), e.getMessage());
+            return null;
+        }
+        return new InstanceRuntime(instance, settings, sendDevice, iface, port, loop, logDetail);
+    }
+
+    private void removeLeftoverVmacs(KeepalivedConfig cfg) {
+        boolean anyVmac = cfg.vrrpInstances().stream().anyMatch(i -> i.useVmac() != null);
+        if (!anyVmac) {
+            return;
+        }
+        try {
+            List<String> removed = port.vmacs().removeLeftovers("vrrp");
+            for (String name : removed) {
+                LOG.info("Removed leftover VMAC interface {}", name);
+            }
+        } catch (IOException e) {
+            LOG.warn("Unable to remove leftover VMAC interfaces: {}", e.getMessage());
+        }
+    }
+
+    private VrrpSyncGroup groupOf(VrrpInstance instance) {
+        if (instance.syncGroup() == null) {
+            return null;
+        }
+        for (VrrpSyncGroup g : config.syncGroups()) {
+            if (g.name().equals(instance.syncGroup())) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    private SyncGroupSink groupSink(String name) {
+        return new SyncGroupSink() {
+            @Override
+            public void notify(NotifyEvent event) {
+                if (services == null) {
+                    return;
+                }
+                switch (event) {
+                    case MASTER -> services.groupState(name, NotifyState.MASTER);
+                    case BACKUP -> services.groupState(name, NotifyState.BACKUP);
+                    case FAULT -> services.groupState(name, NotifyState.FAULT);
+                    case STOP -> services.groupState(name, NotifyState.STOP);
+                    default -> {
+                        // priority and lower-priority events are per instance only
+                    }
+                }
+            }
+
+            @Override
+            public void log(String line) {
+                LOG.info(line);
+            }
+        };
+    }
+
+    private boolean interfaceRunning(String device) {
+        if (device == null) {
+            return false;
+        }
+        Optional<LinkInfo> link = port.link(device);
+        return link.isPresent() && link.get().up() && link.get().running();
+    }
+
+    private void onTrackerChange(TrackedSource source) {
+        if (stopped) {
+            return;
+        }
+        for (Map.Entry<InstanceRuntime, TrackerSet> e : trackerSets.entrySet()) {
+            if (e.getValue().tracks(source)) {
+                e.getKey().handle(new InstanceEvent.TrackerTotals(e.getValue().totalWeight(), e.getValue().inFault()));
+            }
+        }
+        rearmAll();
+    }
+
+    private void onKernelEvent(PortEvent event) {
+        if (stopped) {
+            return;
+        }
+        if (event instanceof PortEvent.LinkChanged changed) {
+            LinkInfo link = changed.link();
+            linkState(link.name(), link.up() && link.running());
+        } else if (event instanceof PortEvent.LinkDeleted deleted) {
+            linkState(deleted.device(), false);
+        } else if (event instanceof PortEvent.Resynchronised) {
+            for (InstanceRuntime r : instances.values()) {
+                r.handle(new InstanceEvent.LinkChanged(interfaceRunning(r.receiveDevice())));
+            }
+            for (String device : trackedInterfaceNames()) {
+                services.linkChanged(device, interfaceRunning(device));
+            }
+        }
+        rearmAll();
+    }
+
+    private void linkState(String device, boolean running) {
+        for (InstanceRuntime r : instances.values()) {
+            if (device.equals(r.receiveDevice()) || device.equals(r.sendDevice())) {
+                boolean up = interfaceRunning(r.receiveDevice()) && (r.sendDevice().equals(r.receiveDevice())
+                        || interfaceRunning(r.sendDevice()));
+                r.handle(new InstanceEvent.LinkChanged(running && up));
+            }
+        }
+        if (services != null) {
+            services.linkChanged(device, running);
+        }
+    }
+
+    private List<String> trackedInterfaceNames() {
+        List<String> names = new ArrayList<>();
+        for (VrrpInstance i : config.vrrpInstances()) {
+            i.trackedInterfaces().forEach(t -> names.add(t.name()));
+        }
+        return names;
+    }
+
+    /** Sync-group members move each other; re-read every deadline after any event. */
+    private void rearmAll() {
+        for (InstanceRuntime r : instances.values()) {
+            r.rearm();
+        }
+    }
+}
