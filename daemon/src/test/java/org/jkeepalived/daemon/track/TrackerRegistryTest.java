@@ -143,11 +143,11 @@ class TrackerRegistryTest {
         // parser or by TrackerSet), the process keeps its weight (as keepalived 2.2.7 does), and
         // the group's track_interface applies to the member.
         assertThat(inGroup.entries()).extracting(e -> e.source().name() + "/" + e.weight())
-                .containsExactly("nginx/-5", "eth1/0");
+                .containsExactly("eth0/0", "nginx/-5", "eth1/0");
         assertThat(alone.entries()).extracting(e -> e.source().name() + "/" + e.weight())
-                .containsExactly("eth1/7", "chk/10", "nginx/-5");
+                .containsExactly("eth0/0", "eth1/7", "chk/10", "nginx/-5");
         assertThat(registry.interfaceIfTracked("eth1")).containsSame(
-                (TrackedInterface) alone.entries().get(0).source());
+                (TrackedInterface) alone.entries().get(1).source());
         int nginxWeight = registry.processes().get("nginx").up() ? 0 : -5;
         assertThat(alone.effectivePriority(100)).as("eth1 up from the group's first use, chk in INIT")
                 .isEqualTo(100 + 7 + nginxWeight);
@@ -171,6 +171,47 @@ class TrackerRegistryTest {
         assertThat(registry.scripts().get("chk").status()).isEqualTo(ScriptTracker.Status.GOOD);
         assertThat(registry.interfaceIfTracked("eth1").orElseThrow().up()).isFalse();
         assertThat(newSet.totalWeight()).isEqualTo(oldSet.totalWeight());
+    }
+
+    @Test
+    void theOwnInterfaceAndOtherVipInterfacesAreTrackedForFaultAsInKeepalived() throws IOException {
+        Path conf = dir.resolve("keepalived.conf");
+        Files.writeString(conf, """
+                vrrp_instance VI_1 {
+                    interface eth0
+                    virtual_router_id 51
+                    virtual_ipaddress {
+                        192.0.2.100/24
+                        198.51.100.100/24 dev eth1
+                        198.51.100.101/24 dev eth2 no_track
+                    }
+                    track_interface {
+                        eth0 weight 10
+                    }
+                }
+                vrrp_instance VI_2 {
+                    interface eth0
+                    dont_track_primary
+                    virtual_router_id 52
+                    virtual_ipaddress {
+                        192.0.2.101/24
+                    }
+                }
+                """);
+        KeepalivedConfig config = ConfigParser.parse(conf, new ParseOptions("lb1", false, HostInterfaces.of(Map.of(
+                "eth0", List.of("192.0.2.1/24"), "eth1", List.of("198.51.100.1/24"), "eth2", List.of())),
+                ScriptEnvironment.system(), dir)).config();
+        registry = TrackerRegistry.create(config, new ScriptChecker(false, null, null, Map.of()).quiet(), runner, loop,
+                s -> { }, false);
+
+        TrackerSet vi1 = registry.trackerSetFor(config.instance("VI_1"), null, name -> true);
+        TrackerSet vi2 = registry.trackerSetFor(config.instance("VI_2"), null, name -> true);
+
+        assertThat(vi1.entries()).extracting(e -> e.source().name() + "/" + e.weight())
+                .containsExactly("eth0/0", "eth1/0");
+        assertThat(vi2.entries()).isEmpty();
+        registry.interfaceIfTracked("eth1").orElseThrow().setUp(false);
+        assertThat(vi1.faultingSources()).containsExactly("eth1");
     }
 
     @Test
