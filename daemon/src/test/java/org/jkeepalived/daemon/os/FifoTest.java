@@ -22,17 +22,17 @@ class FifoTest {
     void createsTheFifoRunsTheHookBeforeOpeningAndUnlinksItAtClose() throws IOException {
         Path path = dir.resolve("notify.fifo");
         AtomicBoolean hookSawFifo = new AtomicBoolean();
-        int oldMask = LibC.get().umask(0177);
+        int oldMask = ProcessUmask.set(ProcessUmask.KEEPALIVED_DEFAULT);
         Fifo fifo;
         try {
             fifo = Fifo.open(path, "", null, null, () -> hookSawFifo.set(Files.exists(path)));
         } finally {
-            LibC.get().umask(oldMask);
+            ProcessUmask.set(oldMask);
         }
 
         assertThat(hookSawFifo).isTrue();
         assertThat(fifo.created()).isTrue();
-        assertThat(Files.readAttributes(path, "unix:mode").get("mode")).isEqualTo(0010600);
+        assertThat(Files.readAttributes(path, "unix:mode").get("mode")).as("prw------- as keepalived's").isEqualTo(0010600);
         fifo.close();
         assertThat(path).doesNotExist();
     }
