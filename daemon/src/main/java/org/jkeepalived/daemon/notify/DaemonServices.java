@@ -121,11 +121,14 @@ public final class DaemonServices implements AutoCloseable {
         }
     }
 
-    /** See {@link Notifier#instanceState}; unknown names are ignored. */
-    public void instanceState(String instance, NotifyState state, int effectivePriority) {
+    /**
+     * See {@link Notifier#instanceState(InstanceNotifications, NotifyState, int, long, NotifyState)};
+     * {@code groupState} is the instance's sync group's current state, or null. Unknown names are ignored.
+     */
+    public void instanceState(String instance, NotifyState state, int effectivePriority, NotifyState groupState) {
         InstanceNotifications n = instances.get(instance);
         if (n != null) {
-            notifier.instanceState(n, state, effectivePriority, loop.now());
+            notifier.instanceState(n, state, effectivePriority, loop.now(), groupState);
             runnerTimer.rearm();
         }
     }
