@@ -13,7 +13,6 @@ import org.jkeepalived.config.HostInterfaces;
 import org.jkeepalived.config.ParseOptions;
 import org.jkeepalived.config.ScriptEnvironment;
 import org.jkeepalived.config.model.KeepalivedConfig;
-import org.jkeepalived.config.model.TrackFile;
 import org.jkeepalived.config.model.VrrpSyncGroup;
 import org.jkeepalived.daemon.notify.InstanceNotifications;
 import org.jkeepalived.daemon.notify.NotificationFactory;
@@ -215,19 +214,34 @@ class TrackerRegistryTest {
     }
 
     @Test
-    void trackFilesAreInitialisedAndRead() throws IOException {
-        KeepalivedConfig parsed = parse(config());
-        KeepalivedConfig config = new KeepalivedConfig(parsed.globalDefs(), parsed.rootSettings(), parsed.vrrpInstances(),
-                parsed.syncGroups(), parsed.vrrpScripts(),
-                List.of(new TrackFile("tf", dir.resolve("tf").toString(), 3, false, true, 4, false)),
-                parsed.trackProcesses(), parsed.garpGroups(), parsed.statics(), parsed.virtualServers(),
-                parsed.virtualServerGroups(), parsed.bfdInstances());
-        ScriptChecker checker = new ScriptChecker(false, null, null, Map.of("PATH", "/usr/bin:/bin"));
-        registry = TrackerRegistry.create(config, checker, runner, loop, s -> { }, false);
+    void trackFilesAreInitialisedReadAndWeighted() throws IOException {
+        Path conf = dir.resolve("keepalived.conf");
+        Files.writeString(conf, """
+                track_file tf {
+                    file "%1$s/tf"
+                    weight 3
+                    init_file 4
+                }
+                vrrp_instance VI_1 {
+                    interface eth0
+                    virtual_router_id 51
+                    virtual_ipaddress {
+                        192.0.2.100/24
+                    }
+                    track_file {
+                        tf
+                    }
+                }
+                """.formatted(dir));
+        KeepalivedConfig config = ConfigParser.parse(conf, new ParseOptions("lb1", false, HostInterfaces.of(Map.of(
+                "eth0", List.of("192.0.2.1/24"))), ScriptEnvironment.system(), dir)).config();
+        registry = TrackerRegistry.create(config, new ScriptChecker(false, null, null, Map.of()).quiet(), runner, loop,
+                s -> { }, false);
 
         assertThat(Files.readString(dir.resolve("tf"))).isEqualTo("4\n");
         assertThat(registry.files().get("tf").value()).isEqualTo(4);
-        assertThat(registry.files().get("tf").contribution(3, false)).isEqualTo(12);
+        TrackerSet set = registry.trackerSetFor(config.instance("VI_1"), null, name -> true);
+        assertThat(set.effectivePriority(100)).isEqualTo(112);
     }
 
     @Test
