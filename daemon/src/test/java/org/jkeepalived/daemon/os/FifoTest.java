@@ -94,4 +94,24 @@ class FifoTest {
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isNotEmpty();
     }
+
+    @Test
+    void refusesARegularFileOrAFifoOwnedBySomeoneElse() throws Exception {
+        Path planted = dir.resolve("planted");
+        Files.writeString(planted, "");
+        Path foreign = dir.resolve("foreign");
+        assertThat(new ProcessBuilder("mkfifo", foreign.toString()).start().waitFor()).isZero();
+        Files.setOwner(foreign, foreign.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+
+        try (LogCapture log = new LogCapture(Fifo.class)) {
+            assertThatIOException().isThrownBy(() -> Fifo.open(planted, "", null, null, () -> { }));
+            assertThatIOException().isThrownBy(() -> Fifo.open(foreign, "vrrp ", null, null, () -> { }));
+            assertThat(log.lines()).containsExactly("notify fifo " + planted + " is not a fifo we own - not using",
+                    "vrrp notify fifo " + foreign + " is not a fifo we own - not using");
+        }
+        assertThat(Files.readString(planted)).isEmpty();
+        try (Fifo allowed = Fifo.open(foreign, "", "nobody", null, () -> { })) {
+            assertThat(allowed.created()).as("owned by the configured FIFO user: accepted").isFalse();
+        }
+    }
 }
