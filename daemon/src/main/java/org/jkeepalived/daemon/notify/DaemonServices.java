@@ -121,6 +121,11 @@ public final class DaemonServices implements AutoCloseable {
         }
     }
 
+    /** An instance outside any sync group changed state; see {@link Notifier#instanceState}. */
+    public void instanceState(String instance, NotifyState state, int effectivePriority) {
+        instanceState(instance, state, effectivePriority, null);
+    }
+
     /**
      * See {@link Notifier#instanceState(InstanceNotifications, NotifyState, int, long, NotifyState)};
      * {@code groupState} is the instance's sync group's current state, or null. Unknown names are ignored.

@@ -140,7 +140,7 @@ class DaemonServicesTest {
         assertThat(changes).contains("eth1");
 
         onLoop(() -> {
-            services.instanceState("VI_1", NotifyState.MASTER, 70, null);
+            services.instanceState("VI_1", NotifyState.MASTER, 70);
             return null;
         });
         await(() -> Files.exists(dir.resolve("argv.txt")) && lines(dir.resolve("argv.txt")).size() >= 6);
