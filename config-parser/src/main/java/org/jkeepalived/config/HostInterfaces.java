@@ -68,27 +68,43 @@ public interface HostInterfaces {
     }
 
     /**
-     * A snapshot of this process's network namespace, read through {@link NetworkInterface}. An
-     * unreadable interface list gives an empty view (every interface is then reported missing).
+     * A snapshot of this process's network namespace. Interface names come from
+     * {@code /proc/self/net/dev}, which lists every interface of the namespace, including ones that
+     * are down or have no address ({@link NetworkInterface} only lists interfaces that carry an
+     * address, so a down veth would wrongly be reported missing); addresses come from
+     * {@link NetworkInterface}. An unreadable interface list gives an empty view (every interface
+     * is then reported missing).
      */
     static HostInterfaces system() {
         Map<String, List<String>> found = new LinkedHashMap<>();
         List<String> loopbacks = new ArrayList<>();
         try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/net/dev"))) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    found.put(line.substring(0, colon).trim(), new ArrayList<>());
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux, or /proc not mounted: fall back to what NetworkInterface sees
+        }
+        try {
             for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                List<String> addrs = new ArrayList<>();
+                List<String> addrs = found.computeIfAbsent(nif.getName(), k -> new ArrayList<>());
                 for (InterfaceAddress a : nif.getInterfaceAddresses()) {
                     String host = a.getAddress().getHostAddress();
                     int scope = host.indexOf('%');
                     addrs.add((scope >= 0 ? host.substring(0, scope) : host) + "/" + a.getNetworkPrefixLength());
                 }
-                found.put(nif.getName(), addrs);
                 if (nif.isLoopback()) {
                     loopbacks.add(nif.getName());
                 }
             }
         } catch (SocketException | RuntimeException e) {
-            found.clear();
+            // keep the names read from /proc
+        }
+        if (found.containsKey("lo") && !loopbacks.contains("lo")) {
+            loopbacks.add("lo");
         }
         HostInterfaces view = of(found);
         return new HostInterfaces() {

@@ -33,7 +33,7 @@ final class ConfigCheck {
             options = options.withConfigId(configId);
         }
         if (allConfig) {
-            options = new ParseOptions(options.configId(), true, options.interfaces(), options.scripts());
+            options = options.withAllConfig(true);
         }
         return ConfigParser.parse(configFile, options);
     }

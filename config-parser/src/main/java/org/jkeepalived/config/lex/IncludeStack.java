@@ -46,6 +46,8 @@ final class IncludeStack {
         int parentLine;
         String childName;
         int childLine;
+        /** The children still have to count the newline of a full-length copy line. */
+        boolean childNewlinePending;
         Path directory;
         PhysicalLineReader reader;
         int matchesOpened;
@@ -305,13 +307,15 @@ final class IncludeStack {
                 nextFile(top);
                 continue;
             }
-            // The children count every line of the copy, but count a file they read themselves as
-            // the parent does.
             if (piece.countsAsLine()) {
                 top.parentLine++;
+            }
+            if (top.childOwn) {
+                // A file the children read themselves is counted as the parent counts it.
+                top.childLine = top.parentLine;
+            } else if (top.childNewlinePending) {
                 top.childLine++;
-            } else if (!top.childOwn) {
-                top.childLine++;
+                top.childNewlinePending = false;
             }
             return piece.text();
         }
@@ -326,6 +330,26 @@ final class IncludeStack {
             return;
         }
         frames.removeFirst();
+    }
+
+    /**
+     * Counts the line keepalived's parent writes into the consolidated copy for the piece just
+     * read: its decommented text (empty for an include line or a blank piece) and a newline. The
+     * children read the copy with the same 1024-byte fgets, so a copy line of 1023 bytes or more
+     * is not counted while it is processed; its newline arrives as an empty line of its own.
+     *
+     * @param textBytes the UTF-8 length of the decommented text
+     */
+    void copyLineWritten(int textBytes) {
+        Frame top = frames.peekFirst();
+        if (top == null || top.childOwn) {
+            return;
+        }
+        if (textBytes >= PhysicalLineReader.MAXBUF - 1) {
+            top.childNewlinePending = true;
+        } else {
+            top.childLine++;
+        }
     }
 
     /** Closes every open file (the lexer was abandoned before the end). */
@@ -380,6 +404,16 @@ final class IncludeStack {
     Diagnostic childDiagnostic(ConfigError error, String message) {
         SourceLocation location = childLocation();
         return new Diagnostic(location, error, message, location != null);
+    }
+
+    /** The file being read, with the parent's line count (the PARENT pass's line locations). */
+    SourceLocation parentLineLocation() {
+        for (Frame frame : frames) {
+            if (frame.childName != null) {
+                return new SourceLocation(frame.childName, frame.parentLine);
+            }
+        }
+        return null;
     }
 
     /** Where the children place the line being read: the file always named, every piece counted. */

@@ -129,6 +129,26 @@ class CorpusLexTest {
     @MethodSource("corpusRuns")
     void lexerDiagnosticsEqualKeepalived(String file, String configId, String expectedOutput) throws IOException {
         Lexed lexed = lexCorpusFile(file, configId);
+        assertLexerMessages(lexed.diagnostics().all(), expectedOutput);
+    }
+
+    @ParameterizedTest(name = "{0} -i {1}")
+    @MethodSource("corpusRuns")
+    void parentAndChildrenPassesGiveTheSameMessages(String file, String configId, String expectedOutput) throws IOException {
+        Path path = corpus().resolve(file);
+        LexerOptions options = new LexerOptions(configId, false, path.getParent());
+        org.jkeepalived.config.Diagnostics diagnostics = new org.jkeepalived.config.Diagnostics();
+        for (LexerOptions.Pass pass : List.of(LexerOptions.Pass.PARENT, LexerOptions.Pass.CHILDREN)) {
+            try (ConfigLexer lexer = new ConfigLexer(path.getFileName(), options.withPass(pass), diagnostics)) {
+                while (lexer.next() != null) {
+                    continue;
+                }
+            }
+        }
+        assertLexerMessages(diagnostics.all(), expectedOutput);
+    }
+
+    private static void assertLexerMessages(List<Diagnostic> diagnostics, String expectedOutput) throws IOException {
         Set<String> expected = new LinkedHashSet<>();
         for (String line : Files.readAllLines(corpus().resolve("expected-output").resolve(expectedOutput))) {
             if (LEXER_MESSAGE.matcher(line).find()) {
@@ -136,10 +156,9 @@ class CorpusLexTest {
             }
         }
         Set<String> actual = new LinkedHashSet<>();
-        for (Diagnostic d : lexed.diagnostics().all()) {
+        for (Diagnostic d : diagnostics) {
             actual.add(d.render());
         }
         assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(lexed.lines()).isNotNull();
     }
 }

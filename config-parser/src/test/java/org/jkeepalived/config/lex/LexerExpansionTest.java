@@ -141,7 +141,9 @@ class LexerExpansionTest {
 
     @Test
     void conditionalAfterSubstitution() {
-        assertThat(lex("$C=@main\n$C\tk\n$D=@other\n$D dropped\n$E=@^other\n$E x\n").texts()).containsExactly("k", "x");
+        // works in keepalived only when the value is not longer than the reference it replaces
+        assertThat(lex("$CONDITION=@main\n$CONDITION k\n$OTHERWISE=@other\n$OTHERWISE dropped\n"
+                + "$NOT_OTHER=@^other\n$NOT_OTHER x\n").texts()).containsExactly("k", "x");
     }
 
     @Test
@@ -151,6 +153,12 @@ class LexerExpansionTest {
         assertThat(lexed.texts()).containsExactly("bogusAbogusA \"", "keain kept");
         assertThat(lexed.messages()).contains("(Line 2) Unterminated quote '$D bogusA \"'",
                 "(Line 2) Unterminated quote '@main bogusA \"'", "(Line 2) Unmatched quote: 'bogusAbogusA \"'");
+    }
+
+    @Test
+    void conditionalAfterSubstitutionOneCharacterTooLongKeepsThePrefix() {
+        // 2.2.7: "$C zz" with $C=@main stayed "@main zz" (the stale length is one short of the prefix)
+        assertThat(lex("$C=@main\n$C zz\n$C\tb2\n").texts()).containsExactly("@main zz", "@main\tb2");
     }
 
     @Test

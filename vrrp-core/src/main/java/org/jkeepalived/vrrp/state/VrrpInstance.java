@@ -1,0 +1,643 @@
+package org.jkeepalived.vrrp.state;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jkeepalived.vrrp.codec.AdvertCheck;
+import org.jkeepalived.vrrp.codec.AdvertView;
+import org.jkeepalived.vrrp.codec.AhAuthenticator;
+import org.jkeepalived.vrrp.codec.AuthType;
+import org.jkeepalived.vrrp.codec.ChecksumForm;
+import org.jkeepalived.vrrp.port.VirtualAddress;
+
+/**
+ * One VRRP instance with keepalived 2.2.7's semantics (keepalived-runtime.md §7–§8). Pure: it
+ * reads no clock and does no I/O. {@link #handle} takes an event and the current monotonic time
+ * in nanoseconds, performs its actions through the {@link InstanceSink}, and returns the next
+ * deadline ({@link Long#MAX_VALUE} for none); the caller delivers {@link InstanceEvent.TimerExpired}
+ * once that time is reached. Sync-group members may change each other's deadlines: re-read
+ * {@link #nextDeadlineNanos()} of every member after handling an event of one.
+ *
+ * <p>Every state change goes through {@link #transition} (log line, counters, notify). Received
+ * adverts and advert timers in steady state allocate nothing. Not thread-safe: one event loop.
+ */
+public final class VrrpInstance {
+
+    static final long NONE = Long.MAX_VALUE;
+
+    private final InstanceSettings settings;
+    private final InstanceSink sink;
+    private final InstanceStats stats = new InstanceStats();
+    private final AdvertSender sender;
+    private final GarpScheduler garp;
+    private final ReceiveChecks checks;
+    private final String prefix;
+    private final List<VirtualAddress> allAddresses;
+    private final Map<String, Integer> trackerIndex = new HashMap<>();
+    private final boolean[] trackerUp;
+
+    private VrrpState state = VrrpState.INIT;
+    private int basePriority;
+    private int effectivePriority;
+    private int masterAdvertIntervalCentis;
+    private long downDeadline = NONE;
+    /**
+     * keepalived's {@code ms_down_timer}: the length the down timer was last armed with (or what
+     * remained of it when an advert was ignored); a priority change shifts the running timer by
+     * the difference between the new Master_Down_Interval and this.
+     */
+    private long msDownTimerNanos;
+    private long advertDeadline = NONE;
+    private long preemptDeadline = NONE;
+    private boolean interfaceRunning = true;
+    private boolean wantsMaster;
+    /**
+     * keepalived's wantstate MASTER for an owner: survives a FAULT entered at startup (so the owner
+     * goes MASTER as soon as the fault clears) but not a FAULT entered later (then BACKUP first).
+     */
+    private boolean ownerMasterOnRecovery;
+    /** The FAULT being entered comes from another sync-group member, not from this instance. */
+    private boolean faultFromGroup;
+    /** v3 unicast over IPv4 using the old checksum (configured, or adopted from a peer as 2.2.7 does). */
+    private boolean oldUnicastChecksum;
+    /** For the stop transition: false with {@code -V} (keep VIPs, no priority 0). */
+    private boolean releaseOnStop = true;
+    private SyncGroup syncGroup;
+
+    public VrrpInstance(InstanceSettings settings, InstanceSink sink) {
+        this.settings = settings;
+        this.sink = sink;
+        this.sender = new AdvertSender(settings);
+        this.garp = new GarpScheduler(settings);
+        AhAuthenticator ah = settings.authType() == AuthType.AH ? new AhAuthenticator(settings.authPassword()) : null;
+        this.checks = new ReceiveChecks(settings, ah);
+        this.prefix = "(" + settings.name() + ") ";
+        List<VirtualAddress> all = new ArrayList<>(settings.virtualAddresses());
+        all.addAll(settings.excludedAddresses());
+        this.allAddresses = List.copyOf(all);
+        this.trackerUp = new boolean[settings.trackers().size()];
+        for (int i = 0; i < trackerUp.length; i++) {
+            trackerIndex.put(settings.trackers().get(i).name(), i);
+            trackerUp[i] = true;
+        }
+        this.basePriority = settings.basePriority();
+        this.effectivePriority = computeEffectivePriority();
+        this.masterAdvertIntervalCentis = settings.advertIntervalCentis();
+        this.oldUnicastChecksum = settings.v3Checksum() == ChecksumForm.OLD_UNICAST;
+        this.ownerMasterOnRecovery = settings.wantMaster() && settings.basePriority() == 255;
+    }
+
+    /** Handles one event at {@code nowNanos}; returns the next deadline. */
+    public long handle(InstanceEvent event, long nowNanos) {
+        if (event instanceof InstanceEvent.TimerExpired) {
+            onTimer(nowNanos);
+        } else if (event instanceof InstanceEvent.AdvertReceived received) {
+            onAdvert(received.view(), nowNanos);
+        } else if (event instanceof InstanceEvent.PacketRejected rejected) {
+            stats.reject(rejected.reason());
+        } else if (event instanceof InstanceEvent.Start start) {
+            onStart(start.interfaceRunning(), nowNanos);
+        } else if (event instanceof InstanceEvent.Stop stop) {
+            onStop(stop.releaseMaster(), nowNanos);
+        } else if (event instanceof InstanceEvent.LinkChanged link) {
+            onLinkChanged(link.running(), nowNanos);
+        } else if (event instanceof InstanceEvent.TrackerChanged tracker) {
+            onTrackerChanged(tracker.tracker(), tracker.up(), nowNanos);
+        }
+        return nextDeadlineNanos();
+    }
+
+    // ---- startup and shutdown ----
+
+    private void onStart(boolean running, long now) {
+        interfaceRunning = running;
+        logDetail("removing VIPs.");
+        sink.removeAddresses(allAddresses);
+        if (hasOwnFault() || groupHasFault()) {
+            transition(VrrpState.FAULT, now, " (init)");
+        } else if (settings.wantMaster() && basePriority == 255) {
+            // keepalived: an address owner becomes MASTER 1 µs after startup, without a BACKUP phase.
+            armDownTimer(now, 1_000);
+        } else {
+            transition(VrrpState.BACKUP, now, " (init)");
+            if (syncGroup != null && settings.wantMaster()) {
+                // keepalived: a sync-group member that wants MASTER waits one interval + minimal skew.
+                armDownTimer(now, VrrpTimers.centisToNanos(masterAdvertIntervalCentis)
+                        + VrrpTimers.skewNanos(settings.version(), 255, masterAdvertIntervalCentis));
+            }
+        }
+    }
+
+    private void onStop(boolean releaseMaster, long now) {
+        releaseOnStop = releaseMaster;
+        if (state == VrrpState.INIT) {
+            downDeadline = NONE;
+            notifyState(NotifyEvent.STOP);
+            return;
+        }
+        transition(VrrpState.INIT, now, "");
+    }
+
+    // ---- timers ----
+
+    private void onTimer(long now) {
+        if (state == VrrpState.MASTER) {
+            if (advertDeadline <= now) {
+                sendAdvert(effectivePriority);
+                advertDeadline = now + VrrpTimers.centisToNanos(settings.advertIntervalCentis());
+            }
+            garp.onTimer(now, sink, stats);
+        } else if ((state == VrrpState.BACKUP || state == VrrpState.INIT) && downDeadline <= now) {
+            downDeadline = NONE;
+            logDetail("Receive advertisement timeout");
+            goToMaster(now);
+        }
+    }
+
+    private void goToMaster(long now) {
+        wantsMaster = true;
+        if (syncGroup != null && !syncGroup.allWantMaster(this)) {
+            // Held in BACKUP until every member wants MASTER (vrrp_sync_can_goto_master).
+            armDownTimer(now, masterDownNanos());
+            return;
+        }
+        transition(VrrpState.MASTER, now, "");
+        if (syncGroup != null) {
+            syncGroup.memberBecameMaster(this, now);
+        }
+    }
+
+    // ---- receiving ----
+
+    private void onAdvert(AdvertView view, long now) {
+        if (state == VrrpState.FAULT || state == VrrpState.INIT) {
+            return;
+        }
+        if (view.checksumForm() == null) {
+            // The caller handed over a view that did not pass AdvertView's checks: count, never trust it.
+            stats.reject(AdvertCheck.MALFORMED_IP);
+            return;
+        }
+        if (view.vrid() != settings.vrid() || view.family() != settings.family()) {
+            return;
+        }
+        if (!unicastChecksumAcceptable(view)) {
+            stats.reject(AdvertCheck.CHECKSUM);
+            ignoredAdvert(now);
+            return;
+        }
+        AdvertCheck check = checks.check(view, basePriority, stats);
+        if (check != AdvertCheck.VALID) {
+            if (check != null) {
+                stats.reject(check);
+            }
+            if (state == VrrpState.BACKUP) {
+                ignoredAdvert(now);
+            }
+            return;
+        }
+        if (view.checksumForm() == ChecksumForm.MESSAGE_ONLY) {
+            stats.messageOnlyChecksumRcvd++;
+        }
+        if (view.priority() == 0) {
+            stats.priZeroRcvd++;
+        }
+        if (state == VrrpState.MASTER) {
+            masterReceived(view, now);
+        } else {
+            backupReceived(view, now);
+        }
+    }
+
+    /**
+     * keepalived's unicast checksum compatibility (v3, IPv4, unicast): an advert with the old
+     * checksum switches us to it for good ("Setting unicast VRRPv3 checksum to old version");
+     * once switched, only the old form is accepted.
+     */
+    private boolean unicastChecksumAcceptable(AdvertView view) {
+        if (settings.version() != 3 || !settings.unicast() || view.destinationIsMulticast()) {
+            return true;
+        }
+        boolean old = view.checksumForm() == ChecksumForm.OLD_UNICAST;
+        if (oldUnicastChecksum) {
+            return old;
+        }
+        if (old && settings.v3Checksum() == ChecksumForm.PSEUDO_HEADER) {
+            oldUnicastChecksum = true;
+            sender.useOldUnicastChecksum();
+            log("Setting unicast VRRPv3 checksum to old version");
+        }
+        return true;
+    }
+
+    private void backupReceived(AdvertView view, long now) {
+        int priority = view.priority();
+        if (priority == 0) {
+            armDownTimer(now, VrrpTimers.skewNanos(settings.version(), effectivePriority, masterAdvertIntervalCentis));
+            return;
+        }
+        boolean preemptDelayRunning = settings.preemptDelayNanos() > 0
+                && (preemptDeadline == NONE || preemptDeadline > now);
+        if (settings.nopreempt() || priority >= effectivePriority || preemptDelayRunning) {
+            if (settings.version() == 3) {
+                adoptMasterInterval(view.advertIntervalCentis());
+            }
+            if (settings.preemptDelayNanos() > 0) {
+                if (priority >= effectivePriority) {
+                    preemptDeadline = NONE;
+                } else if (preemptDeadline == NONE) {
+                    preemptDeadline = now + settings.preemptDelayNanos();
+                }
+            }
+            wantsMaster = false;
+            armDownTimer(now, masterDownNanos());
+        } else {
+            log("received lower priority (" + priority + ") advert from "
+                    + view.sourceAddress().getHostAddress() + " - discarding");
+            ignoredAdvert(now);
+        }
+    }
+
+    private void masterReceived(AdvertView view, long now) {
+        int priority = view.priority();
+        if (priority == 0) {
+            sendAdvert(effectivePriority);
+            return;
+        }
+        int addressOrder = view.compareSourceAddress(checks.sourceAddress());
+        if (priority == effectivePriority && addressOrder == 0) {
+            log("WARNING - equal priority advert received from remote host with our IP address.");
+            return;
+        }
+        if (priority == 255 && effectivePriority == 255) {
+            // keepalived 2.2.7: the receiver of another owner's advert always backs off to 254.
+            log("CONFIGURATION ERROR: local instance and a remote instance are both configured as address owner,"
+                    + " please fix - reducing local priority");
+            basePriority = 254;
+            effectivePriority = 254;
+        }
+        if (priority < effectivePriority || (priority == effectivePriority && addressOrder < 0)) {
+            masterReceivedLower(view, now);
+            return;
+        }
+        if (settings.higherPrioSendAdvert()) {
+            sendAdvert(effectivePriority);
+        }
+        if (priority > effectivePriority) {
+            log("Master received advert from " + view.sourceAddress().getHostAddress() + " with higher priority "
+                    + priority + ", ours " + effectivePriority);
+        } else {
+            log("Master received advert from " + view.sourceAddress().getHostAddress() + " with same priority "
+                    + priority + " but higher IP address than ours");
+        }
+        if (settings.version() == 3) {
+            adoptMasterInterval(view.advertIntervalCentis());
+        }
+        wantsMaster = false;
+        transition(VrrpState.BACKUP, now, "");
+        if (syncGroup != null) {
+            syncGroup.memberLeftMaster(this, now);
+        }
+    }
+
+    private void masterReceivedLower(AdvertView view, long now) {
+        log("Received advert from " + view.sourceAddress().getHostAddress() + " with lower priority "
+                + view.priority() + ", ours " + effectivePriority
+                + (settings.lowerPrioNoAdvert() ? "" : ", forcing new election"));
+        if (view.hasAh()) {
+            sender.syncAhSequence(view.ahSequence());
+        }
+        if (!settings.lowerPrioNoAdvert()) {
+            sendAdvert(effectivePriority);
+        }
+        garp.lowerPriorityAdvert(now, sink, stats);
+        if (syncGroup != null) {
+            syncGroup.lowerPriorityAdvert(this, now);
+        }
+        sink.notify(NotifyEvent.MASTER_RX_LOWER_PRI, effectivePriority);
+    }
+
+    void lowerPriorityGarp(long now) {
+        if (state == VrrpState.MASTER) {
+            garp.lowerPriorityAdvert(now, sink, stats);
+        }
+    }
+
+    private void adoptMasterInterval(int centis) {
+        if (centis != masterAdvertIntervalCentis && centis > 0) {
+            logDetail("advertisement interval updated from " + masterAdvertIntervalCentis * 10 + "ms to "
+                    + centis * 10 + "ms by master");
+            masterAdvertIntervalCentis = centis;
+        }
+    }
+
+    // ---- faults and priority ----
+
+    private void onLinkChanged(boolean running, long now) {
+        if (interfaceRunning == running) {
+            return;
+        }
+        interfaceRunning = running;
+        if (settings.trackInterface()) {
+            reevaluateFault(now);
+        }
+    }
+
+    private void onTrackerChanged(String name, boolean up, long now) {
+        Integer index = trackerIndex.get(name);
+        if (index == null || trackerUp[index] == up) {
+            return;
+        }
+        trackerUp[index] = up;
+        reevaluateFault(now);
+        updateEffectivePriority(now);
+    }
+
+    /** Enters or leaves FAULT as the instance's own faults and its sync group's dictate. */
+    void reevaluateFault(long now) {
+        boolean ownFault = hasOwnFault();
+        boolean faulty = ownFault || groupHasFault();
+        faultFromGroup = !ownFault;
+        if (faulty && state != VrrpState.FAULT && state != VrrpState.INIT) {
+            transition(VrrpState.FAULT, now, "");
+            if (syncGroup != null) {
+                syncGroup.memberFaultChanged(this, now);
+            }
+        } else if (faulty && state == VrrpState.INIT && downDeadline != NONE) {
+            downDeadline = NONE;
+            transition(VrrpState.FAULT, now, "");
+        } else if (!faulty && state == VrrpState.FAULT) {
+            if (ownerMasterOnRecovery) {
+                // 2.2.7 try_up_instance: an owner that was never up goes straight to MASTER.
+                goToMaster(now);
+                if (state != VrrpState.MASTER) {
+                    transition(VrrpState.BACKUP, now, "");
+                }
+            } else {
+                transition(VrrpState.BACKUP, now, "");
+            }
+            if (syncGroup != null) {
+                syncGroup.memberFaultChanged(this, now);
+            }
+        }
+    }
+
+    /** True when this instance itself (not its group) has a reason to be in FAULT. */
+    boolean hasOwnFault() {
+        if (settings.trackInterface() && !interfaceRunning) {
+            return true;
+        }
+        for (int i = 0; i < trackerUp.length; i++) {
+            TrackerSettings tracker = settings.trackers().get(i);
+            if (trackerWeight(tracker) == 0 && trackerUp[i] == tracker.reverse()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean groupHasFault() {
+        return syncGroup != null && syncGroup.anyOtherMemberFaulty(this);
+    }
+
+    private int trackerWeight(TrackerSettings tracker) {
+        // keepalived zeroes weights of sync-group members unless sync_group_tracking_weight is set.
+        return syncGroup != null && !syncGroup.trackingWeight() ? 0 : tracker.weight();
+    }
+
+    private int computeEffectivePriority() {
+        if (basePriority == 255) {
+            return 255;
+        }
+        int total = basePriority;
+        for (int i = 0; i < trackerUp.length; i++) {
+            TrackerSettings tracker = settings.trackers().get(i);
+            int weight = trackerWeight(tracker);
+            boolean up = trackerUp[i] != tracker.reverse();
+            if ((weight > 0 && up) || (weight < 0 && !up)) {
+                total += weight;
+            }
+        }
+        return Math.max(1, Math.min(254, total));
+    }
+
+    private void updateEffectivePriority(long now) {
+        int updated = computeEffectivePriority();
+        if (updated == effectivePriority) {
+            return;
+        }
+        log("Changing effective priority from " + effectivePriority + " to " + updated);
+        effectivePriority = updated;
+        long newDownTimer = masterDownNanos();
+        if (state == VrrpState.BACKUP && downDeadline != NONE) {
+            // keepalived moves the running timer by (new Master_Down_Interval - ms_down_timer).
+            downDeadline += newDownTimer - msDownTimerNanos;
+        }
+        msDownTimerNanos = newDownTimer;
+        if (settings.notifyPriorityChanges() && (state == VrrpState.MASTER || state == VrrpState.BACKUP)) {
+            sink.notify(state == VrrpState.MASTER ? NotifyEvent.MASTER_PRIORITY : NotifyEvent.BACKUP_PRIORITY,
+                    effectivePriority);
+        }
+    }
+
+    // ---- the one transition choke point ----
+
+    /**
+     * Every state change: entry actions, log line, counters, notify — in keepalived's order
+     * ("Entering X STATE", priority 0 when a MASTER faults, VIPs removed, notify). No-op when
+     * unchanged. INIT is only entered by Stop.
+     */
+    void transition(VrrpState target, long now, String logSuffix) {
+        VrrpState previous = state;
+        if (previous == target) {
+            return;
+        }
+        if (target == VrrpState.MASTER) {
+            state = target;
+            enterMaster(now);
+            return;
+        }
+        if (target != VrrpState.INIT) {
+            log("Entering " + target.name() + " STATE" + logSuffix);
+        }
+        if (previous == VrrpState.MASTER) {
+            leaveMaster(target);
+        }
+        state = target;
+        advertDeadline = NONE;
+        switch (target) {
+            case INIT -> {
+                garp.cancel();
+                downDeadline = NONE;
+                preemptDeadline = NONE;
+                notifyState(NotifyEvent.STOP);
+            }
+            case BACKUP -> {
+                if (previous == VrrpState.MASTER) {
+                    preemptDeadline = NONE;
+                }
+                armDownTimer(now, masterDownNanos());
+                notifyState(NotifyEvent.BACKUP);
+            }
+            case FAULT -> {
+                if (!logSuffix.equals(" (init)")) {
+                    ownerMasterOnRecovery = false;
+                }
+                downDeadline = NONE;
+                preemptDeadline = NONE;
+                wantsMaster = false;
+                masterAdvertIntervalCentis = settings.advertIntervalCentis();
+                notifyState(NotifyEvent.FAULT);
+            }
+            default -> throw new IllegalStateException("unreachable: " + target);
+        }
+    }
+
+    private void enterMaster(long now) {
+        // Advert first so that the old master drops the VIPs before our gratuitous ARPs.
+        sendAdvert(effectivePriority);
+        log("Entering MASTER STATE");
+        stats.becomeMaster++;
+        masterAdvertIntervalCentis = settings.advertIntervalCentis();
+        downDeadline = NONE;
+        preemptDeadline = NONE;
+        advertDeadline = now + VrrpTimers.centisToNanos(settings.advertIntervalCentis());
+        logDetail("setting VIPs.");
+        sink.addAddresses(allAddresses);
+        for (VirtualAddress vip : allAddresses) {
+            logDetail(vip.isIpv6()
+                    ? "Sending/queueing Unsolicited Neighbour Adverts on " + vip.device() + " for "
+                    + vip.address().getHostAddress()
+                    : "Sending/queueing gratuitous ARPs on " + vip.device() + " for " + vip.address().getHostAddress());
+        }
+        garp.becameMaster(now, sink, stats);
+        notifyState(NotifyEvent.MASTER);
+    }
+
+    private void leaveMaster(VrrpState target) {
+        boolean stopping = target == VrrpState.INIT;
+        if (stopping && !releaseOnStop) {
+            // keepalived -V: leave the VIPs in place and send no priority 0.
+            garp.cancel();
+            return;
+        }
+        if (target == VrrpState.FAULT) {
+            // 2.2.7 sends priority 0 when it leaves MASTER for FAULT and, for its own fault (not one
+            // synced from its group), once more (the counted one) as it restores the interface.
+            sendAdvert(0);
+        }
+        if (stopping || (target == VrrpState.FAULT && !faultFromGroup)) {
+            sendAdvert(0);
+            stats.priZeroSent++;
+            logDetail("sent 0 priority");
+        }
+        stats.releaseMaster++;
+        garp.cancel();
+        logDetail("removing VIPs.");
+        sink.removeAddresses(allAddresses);
+    }
+
+    // ---- helpers ----
+
+    private void sendAdvert(int priority) {
+        sender.send(priority, settings.wireAdvertInterval(), sink);
+        stats.advertSent++;
+    }
+
+    private void armDownTimer(long now, long lengthNanos) {
+        msDownTimerNanos = lengthNanos;
+        downDeadline = now + lengthNanos;
+    }
+
+    /** An advert was ignored in BACKUP: the timer runs on; remember what is left of it (keepalived). */
+    private void ignoredAdvert(long now) {
+        if (downDeadline != NONE) {
+            msDownTimerNanos = Math.max(0, downDeadline - now);
+        }
+    }
+
+    private long masterDownNanos() {
+        return VrrpTimers.masterDownNanos(settings.version(), effectivePriority, masterAdvertIntervalCentis,
+                settings.downTimerAdverts());
+    }
+
+    private void log(String message) {
+        sink.log(prefix + message, false);
+    }
+
+    /** A state notification, also reported to the sync group so it can track its own state. */
+    private void notifyState(NotifyEvent event) {
+        sink.notify(event, effectivePriority);
+        if (syncGroup != null) {
+            syncGroup.memberTransitioned(event);
+        }
+    }
+
+    /** A line keepalived prints only with {@code -D}. */
+    private void logDetail(String message) {
+        sink.log(prefix + message, true);
+    }
+
+    // ---- sync-group hooks (package-private) ----
+
+    void joinSyncGroup(SyncGroup group) {
+        this.syncGroup = group;
+        this.effectivePriority = computeEffectivePriority();
+    }
+
+    boolean wantsMaster() {
+        return wantsMaster || state == VrrpState.MASTER;
+    }
+
+    void forceMaster(long now) {
+        if (state == VrrpState.BACKUP) {
+            transition(VrrpState.MASTER, now, "");
+        }
+    }
+
+    void forceBackup(long now) {
+        if (state == VrrpState.MASTER) {
+            wantsMaster = false;
+            transition(VrrpState.BACKUP, now, "");
+        }
+    }
+
+    // ---- queries ----
+
+    public VrrpState state() {
+        return state;
+    }
+
+    public int effectivePriority() {
+        return effectivePriority;
+    }
+
+    /** The base priority: the configured one, or 254 after keepalived 2.2.7's two-owner back-off. */
+    public int basePriority() {
+        return basePriority;
+    }
+
+    /** Master_Adver_Interval in centiseconds (v3 backups adopt the master's). */
+    public int masterAdvertIntervalCentis() {
+        return masterAdvertIntervalCentis;
+    }
+
+    public InstanceStats stats() {
+        return stats;
+    }
+
+    public InstanceSettings settings() {
+        return settings;
+    }
+
+    public String name() {
+        return settings.name();
+    }
+
+    /** The earliest pending deadline in nanoseconds, or {@link Long#MAX_VALUE}. */
+    public long nextDeadlineNanos() {
+        long deadline = Math.min(downDeadline, advertDeadline);
+        return state == VrrpState.MASTER ? Math.min(deadline, garp.nextDeadline()) : deadline;
+    }
+}
