@@ -109,6 +109,11 @@ public final class DaemonServices implements AutoCloseable {
         return trackers.trackerSetFor(instance, group, interfaceUp);
     }
 
+    /** Every tracked interface name (instance and sync-group track_interface, VIP interfaces): re-feed these after a resync. */
+    public java.util.Set<String> trackedInterfaceNames() {
+        return trackers.trackedInterfaceNames();
+    }
+
     public TrackerRegistry trackers() {
         return trackers;
     }

@@ -112,6 +112,11 @@ public final class TrackerRegistry implements AutoCloseable {
                 n -> new TrackedInterface(n, inheritedLinkStates.getOrDefault(n, initiallyUp)));
     }
 
+    /** Every interface some tracker set tracks, to re-feed after a netlink resynchronisation. */
+    public Set<String> trackedInterfaceNames() {
+        return Set.copyOf(interfaces.keySet());
+    }
+
     /** The interface source if any instance tracks {@code name} (to feed link events), else empty. */
     public Optional<TrackedInterface> interfaceIfTracked(String name) {
         return Optional.ofNullable(interfaces.get(name));
@@ -120,19 +125,31 @@ public final class TrackerRegistry implements AutoCloseable {
     /**
      * The trackers of {@code instance} plus those of its sync group (null if none), with
      * keepalived's pruning for sync groups without sync_group_tracking_weight and address owners.
-     * As in keepalived, the instance's own interface (unless {@code dont_track_primary}) and the
-     * other interfaces its VIPs and eVIPs are on (unless {@code no_track}) are tracked with weight
-     * 0, so their loss means FAULT; a track_interface entry naming one of them is ignored.
-     * Entries naming disabled or unknown trackers are skipped.
+     * As in keepalived, the interfaces the instance's VIPs and eVIPs are on, other than its own
+     * (unless {@code no_track}), are tracked with weight 0, so their loss means FAULT. The
+     * instance's own interface is left to the state machine's link handling here; see
+     * {@link #trackerSetFor(VrrpInstance, VrrpSyncGroup, Predicate, boolean)}. Entries naming
+     * disabled or unknown trackers are skipped.
      *
      * @param interfaceUp the current link state of an interface, for newly created sources
      */
     public TrackerSet trackerSetFor(VrrpInstance instance, VrrpSyncGroup group, Predicate<String> interfaceUp) {
+        return trackerSetFor(instance, group, interfaceUp, false);
+    }
+
+    /**
+     * As {@link #trackerSetFor(VrrpInstance, VrrpSyncGroup, Predicate)}; with
+     * {@code includePrimary} the instance's own interface (unless {@code dont_track_primary}) is a
+     * weight-0 entry too, as keepalived tracks it. A track_interface entry naming the instance's
+     * own interface or a VIP interface is ignored, as in keepalived.
+     */
+    public TrackerSet trackerSetFor(VrrpInstance instance, VrrpSyncGroup group, Predicate<String> interfaceUp,
+                                    boolean includePrimary) {
         boolean syncNoWeight = group != null && !group.trackingWeight();
         TrackerSet.Builder builder = TrackerSet.builder(instance.name(), syncNoWeight,
                 instance.priority() >= TrackerSet.PRIORITY_OWNER);
         Set<String> implicit = new LinkedHashSet<>();
-        if (instance.interfaceName() != null && !instance.dontTrackPrimary()) {
+        if (includePrimary && instance.interfaceName() != null && !instance.dontTrackPrimary()) {
             implicit.add(instance.interfaceName());
         }
         for (List<VirtualIp> vips : List.of(instance.virtualIps(), instance.excludedVirtualIps())) {

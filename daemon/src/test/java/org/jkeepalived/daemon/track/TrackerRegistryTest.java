@@ -142,11 +142,12 @@ class TrackerRegistryTest {
         // parser or by TrackerSet), the process keeps its weight (as keepalived 2.2.7 does), and
         // the group's track_interface applies to the member.
         assertThat(inGroup.entries()).extracting(e -> e.source().name() + "/" + e.weight())
-                .containsExactly("eth0/0", "nginx/-5", "eth1/0");
+                .containsExactly("nginx/-5", "eth1/0");
         assertThat(alone.entries()).extracting(e -> e.source().name() + "/" + e.weight())
-                .containsExactly("eth0/0", "eth1/7", "chk/10", "nginx/-5");
+                .containsExactly("eth1/7", "chk/10", "nginx/-5");
         assertThat(registry.interfaceIfTracked("eth1")).containsSame(
-                (TrackedInterface) alone.entries().get(1).source());
+                (TrackedInterface) alone.entries().get(0).source());
+        assertThat(registry.trackedInterfaceNames()).containsExactly("eth1");
         int nginxWeight = registry.processes().get("nginx").up() ? 0 : -5;
         assertThat(alone.effectivePriority(100)).as("eth1 up from the group's first use, chk in INIT")
                 .isEqualTo(100 + 7 + nginxWeight);
@@ -203,12 +204,15 @@ class TrackerRegistryTest {
         registry = TrackerRegistry.create(config, new ScriptChecker(false, null, null, Map.of()).quiet(), runner, loop,
                 s -> { }, false);
 
-        TrackerSet vi1 = registry.trackerSetFor(config.instance("VI_1"), null, name -> true);
-        TrackerSet vi2 = registry.trackerSetFor(config.instance("VI_2"), null, name -> true);
+        TrackerSet vi1 = registry.trackerSetFor(config.instance("VI_1"), null, name -> true, true);
+        TrackerSet vi2 = registry.trackerSetFor(config.instance("VI_2"), null, name -> true, true);
+        TrackerSet vi1WithoutPrimary = registry.trackerSetFor(config.instance("VI_1"), null, name -> true);
 
         assertThat(vi1.entries()).extracting(e -> e.source().name() + "/" + e.weight())
                 .containsExactly("eth0/0", "eth1/0");
         assertThat(vi2.entries()).isEmpty();
+        assertThat(vi1WithoutPrimary.entries()).extracting(e -> e.source().name() + "/" + e.weight())
+                .as("track_interface naming the own interface is ignored either way").containsExactly("eth1/0");
         registry.interfaceIfTracked("eth1").orElseThrow().setUp(false);
         assertThat(vi1.faultingSources()).containsExactly("eth1");
     }
