@@ -46,18 +46,27 @@ final class CheckHandlers {
             String v = st.arg(line, 2);
             d = new VsDraft(first.equals("fwmark") ? "FWM " + v : "[" + v + "]:0");
             if (first.equals("fwmark")) {
-                Long mark = Numbers.readUnsigned(st, v, 1, 4294967295L);
-                d.fwmark = mark == null ? 0 : mark;
+                Long mark = Numbers.readUnsigned(st, v, 0, 4294967295L);
+                if (mark == null) {
+                    st.report(GENERAL_ERROR, "virtual server fwmark '" + v + "' must be in [0, 4294967295] - ignoring");
+                    st.skipBlock(true);
+                    return;
+                }
+                d.fwmark = mark;
             } else {
                 d.group = v;
             }
         } else {
+            String port = t.size() > 2 && !t.get(2).chars().allMatch(c -> c == '0') ? t.get(2) : null;
+            if (!Addresses.isIpAddress(first) || (port != null && !validPort(port))) {
+                st.report(GENERAL_ERROR, "Invalid virtual server IP address" + (port != null ? "/port" : "") + " "
+                        + first + (port != null ? "/" + port : "") + " - skipping");
+                st.skipBlock(true);
+                return;
+            }
             d = new VsDraft(null);
             d.address = first;
-            if (t.size() > 2) {
-                Long port = Numbers.readUnsigned(st, t.get(2), 0, 65535);
-                d.port = port == null ? 0 : port.intValue();
-            }
+            d.port = port == null ? 0 : Integer.parseInt(port);
         }
         st.drafts().virtualServers.add(d);
         st.target = d;
@@ -113,7 +122,39 @@ final class CheckHandlers {
             }
             case "connect_timeout", "delay_before_retry", "retry", "warmup" ->
                     LvsNumbers.check(st, line, LvsNumbers.VIRTUAL_SERVER);
-            case "sorry_server" -> d.sorryServer = String.join(" ", a);
+            case "sorry_server" -> {
+                String port = a.size() > 1 && !a.get(1).chars().allMatch(c -> c == '0') ? a.get(1) : null;
+                if (!Addresses.isIpAddress(st.arg(line, 1)) || (port != null && !validPort(port))) {
+                    st.report(GENERAL_ERROR, "Invalid sorry server IP address " + a.get(0) + " - skipping");
+                    st.skipBlock(true);
+                    return;
+                }
+                d.sorryServer = String.join(" ", a);
+            }
+            case "sorry_server_inhibit" -> {
+                if (d.sorryServer == null) {
+                    st.report(GENERAL_ERROR, "Ignoring sorry_server inhibit used before or without sorry_server");
+                    return;
+                }
+            }
+            case "sorry_server_lvs_method" -> {
+                if (d.sorryServer == null) {
+                    st.report(GENERAL_ERROR, "sorry_server forwarding used without sorry_server");
+                    return;
+                }
+            }
+            case "hashed", "ops", "flag-1", "flag-2", "flag-3", "sh-port", "sh-fallback", "mh-port", "mh-fallback" -> {
+                boolean general = kw.equals("ops") || kw.startsWith("flag-");
+                boolean sh = "sh".equals(d.lbAlgo) && kw.startsWith("sh-");
+                boolean mh = "mh".equals(d.lbAlgo) && kw.startsWith("mh-");
+                if (!general && !"sh".equals(d.lbAlgo) && !"mh".equals(d.lbAlgo)) {
+                    st.report(GENERAL_ERROR, kw + " only applies to sh scheduler - ignoring");
+                    return;
+                }
+                if (!general && !sh && !mh) {
+                    return;
+                }
+            }
             default -> {
                 // every other keyword is kept raw below
             }
@@ -130,13 +171,26 @@ final class CheckHandlers {
         }
     }
 
+    /** inet_stosockaddr's port: a number 1..65535 (keepalived passes no port for "0"). */
+    static boolean validPort(String port) {
+        if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        int p = Integer.parseInt(port);
+        return p >= 1 && p <= 65535;
+    }
+
     static void realServer(ParseState st, LogicalLine line) {
         String addr = st.arg(line, 1);
-        int port = 0;
-        if (line.tokens().size() > 2) {
-            Long p = Numbers.readUnsigned(st, line.tokens().get(2), 0, 65535);
-            port = p == null ? 0 : p.intValue();
+        String given = line.tokens().size() > 2 ? line.tokens().get(2) : null;
+        String portStr = given != null && !given.chars().allMatch(c -> c == '0') ? given : null;
+        if (!Addresses.isIpAddress(addr) || (portStr != null && !validPort(portStr))) {
+            st.report(GENERAL_ERROR, "Invalid real server ip address/port " + addr + "/" + (given == null ? "(null)" : given)
+                    + " - skipping");
+            st.skipBlock(true);
+            return;
         }
+        int port = portStr == null ? 0 : Integer.parseInt(portStr);
         RsDraft rs = new RsDraft(addr, port);
         vs(st).realServers.add(rs);
         st.target = rs;
@@ -159,7 +213,29 @@ final class CheckHandlers {
 
     /** A keyword common to the checkers (connect_port, connect_timeout, retry, …). */
     static void checkerSetting(ParseState st, LogicalLine line) {
-        LvsNumbers.check(st, line, LvsNumbers.CHECKER);
+        String kw = line.tokens().get(0);
+        switch (kw) {
+            case "connect_ip", "bindto" -> {
+                String a = st.arg(line, 1);
+                if (!Addresses.isIpAddress(a)) {
+                    st.report(GENERAL_ERROR, "Invalid " + kw + " address " + a + " - ignoring");
+                    return;
+                }
+            }
+            case "bind_if" -> {
+                if (st.arg(line, 1).length() >= 16) {
+                    st.report(GENERAL_ERROR, "Interface name " + line.tokens().get(1) + " is too long - ignoring");
+                    return;
+                }
+            }
+            case "alpha", "log_all_failures", "fast_recovery", "enable_sni", "inhibit_on_failure" -> {
+                if (Handlers.optionalBool(st, line, line.tokens().size() > 1
+                        ? "Invalid " + kw + " parameter " + line.tokens().get(1) : null) == null) {
+                    return;
+                }
+            }
+            default -> LvsNumbers.check(st, line, LvsNumbers.CHECKER);
+        }
         Handlers.record(st, line);
     }
 
@@ -211,10 +287,16 @@ final class CheckHandlers {
             vs(st).realServers.get(vs(st).realServers.size() - 1).checkers.remove(c);
             return;
         }
-        if (c.type.equals("MISC_CHECK") && c.script == null) {
-            st.report(GENERAL_ERROR, "No script set for MISC_CHECK - removing");
-            ((RsDraft) st.drafts().virtualServers.get(st.drafts().virtualServers.size() - 1)
-                    .realServers.get(vs(st).realServers.size() - 1)).checkers.remove(c);
+        String missing = switch (c.type) {
+            case "MISC_CHECK" -> c.script == null ? "No script path has been specified for MISC_CHECKER - skipping" : null;
+            case "FILE_CHECK" -> !c.settings.containsKey("track_file") ? "FILE_CHECK has no track_file specified - ignoring" : null;
+            case "BFD_CHECK" -> !c.settings.containsKey("name")
+                    ? "(" + CheckValidator.format(vs(st), vs(st).protocol) + ") No name has been specified for BFD_CHECKER - skipping" : null;
+            default -> null;
+        };
+        if (missing != null) {
+            st.report(GENERAL_ERROR, missing);
+            vs(st).realServers.get(vs(st).realServers.size() - 1).checkers.remove(c);
         }
     }
 

@@ -45,6 +45,10 @@ final class CheckValidator {
                     out.report(GENERAL_ERROR, "Virtual server " + format(vs, null) + ": no protocol set - defaulting to UDP");
                     protocol = "UDP";
                 }
+                if (vs.settings.containsKey("ops") && !"UDP".equals(protocol)) {
+                    out.report(GENERAL_ERROR, "Virtual server " + format(vs, protocol)
+                            + ": one packet scheduling requires UDP - resetting");
+                }
                 if (persistence == 0 && vs.group == null && vs.fwmark < 0 && vs.port == 0) {
                     out.report(GENERAL_ERROR, "Virtual server " + format(vs, protocol)
                             + ": zero port only valid for persistent services - setting");

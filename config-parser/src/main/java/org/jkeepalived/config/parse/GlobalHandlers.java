@@ -278,18 +278,14 @@ final class GlobalHandlers {
         g(st).record("nftables", List.of(line.tokens().size() > 1 ? line.tokens().get(1) : "keepalived"));
     }
 
+    /** keepalived 2.2.7 ignores any argument: the keyword alone turns strict mode on. */
     static void strict(ParseState st, LogicalLine line) {
-        Boolean v = Handlers.optionalBool(st, line, "Invalid value for vrrp_strict specified");
-        if (v != null) {
-            g(st).strict = v;
-        }
+        g(st).strict = true;
     }
 
+    /** keepalived 2.2.7 ignores any argument. */
     static void skipCheckAdvAddr(ParseState st, LogicalLine line) {
-        Boolean v = Handlers.optionalBool(st, line, "Invalid value for vrrp_skip_check_adv_addr specified");
-        if (v != null) {
-            g(st).skipCheckAdvAddr = v;
-        }
+        g(st).skipCheckAdvAddr = true;
     }
 
     static void checkUnicastSrc(ParseState st, LogicalLine line) {
@@ -351,6 +347,33 @@ final class GlobalHandlers {
     static void invalidIfMissing(ParseState st, LogicalLine line, String message) {
         if (line.tokens().size() < 2) {
             st.report(ConfigError.GENERAL_ERROR, message);
+            return;
+        }
+        Handlers.record(st, line);
+    }
+
+    /** {@code vrrp_garp_extra_if [all] SECS} (and the deprecated {@code vrrp_vmac_garp_intvl}). */
+    static void garpExtraIf(ParseState st, LogicalLine line) {
+        String cmd = line.tokens().get(0);
+        if (cmd.equals("vrrp_vmac_garp_intvl")) {
+            st.report(ConfigError.DEPRECATED,
+                    "Keyword \"vrrp_vmac_garp_intvl\" is deprecated - please use \"vrrp_garp_extra_if\"");
+        }
+        long delay = 0;
+        for (int i = 1; i < line.tokens().size(); i++) {
+            String w = line.tokens().get(i);
+            if (w.equals("all")) {
+                continue;
+            }
+            Long v = Numbers.readUnsigned(st, w, 1, 86400);
+            if (v == null) {
+                st.report(GENERAL_ERROR, cmd + " '" + w + "' invalid - ignoring");
+                return;
+            }
+            delay = v;
+        }
+        if (delay == 0) {
+            st.report(GENERAL_ERROR, cmd + " specified without time - ignoring");
             return;
         }
         Handlers.record(st, line);

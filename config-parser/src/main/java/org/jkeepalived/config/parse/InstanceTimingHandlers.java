@@ -80,4 +80,30 @@ final class InstanceTimingHandlers {
         }
         vi(st).downTimerAdverts = v.intValue();
     }
+
+    /** {@code garp_extra_if [all] SECS} (and its deprecated spelling {@code vmac_garp_intvl}). */
+    static void garpExtraIf(ParseState st, LogicalLine line) {
+        String cmd = line.tokens().get(0);
+        if (cmd.equals("vmac_garp_intvl")) {
+            st.report(org.jkeepalived.config.ConfigError.DEPRECATED,
+                    "Keyword \"vmac_garp_intvl\" is deprecated - please use \"garp_extra_if\"");
+        }
+        Long delay = null;
+        for (int i = 1; i < line.tokens().size(); i++) {
+            String w = line.tokens().get(i);
+            if (w.equals("all")) {
+                continue;
+            }
+            delay = Numbers.readUnsigned(st, w, 0, 86400);
+            if (delay == null) {
+                st.report(GENERAL_ERROR, "(" + vi(st).name + "): " + cmd + " '" + w + "' invalid - ignoring");
+                return;
+            }
+        }
+        if (delay == null) {
+            st.report(GENERAL_ERROR, "(" + vi(st).name + "): " + cmd + " specified without time - ignoring");
+            return;
+        }
+        Handlers.record(st, line);
+    }
 }

@@ -101,8 +101,8 @@ public final class KeywordDefinitions {
             b2.kw("vrrp_garp_interval", ArgShape.REQUIRED, "0", GlobalHandlers::garpInterval);
             b2.kw("vrrp_gna_interval", ArgShape.REQUIRED, "0", GlobalHandlers::gnaInterval);
             b2.kw("vrrp_min_garp", ArgShape.OPTIONAL, "false", GlobalHandlers::minGarp);
-            b2.kw("vrrp_garp_extra_if", ArgShape.OPTIONAL, "0 (off)", Handlers::record);
-            b2.kw("vrrp_vmac_garp_intvl", ArgShape.REQUIRED, "—", Handlers::record);
+            b2.kw("vrrp_garp_extra_if", ArgShape.OPTIONAL, "0 (off)", GlobalHandlers::garpExtraIf);
+            b2.kw("vrrp_vmac_garp_intvl", ArgShape.OPTIONAL, "—", GlobalHandlers::garpExtraIf);
             b2.kw("vrrp_lower_prio_no_advert", ArgShape.OPTIONAL, "false (BOOL default true when given)", GlobalHandlers::lowerPrioNoAdvert);
             b2.kw("vrrp_higher_prio_send_advert", ArgShape.OPTIONAL, "false", GlobalHandlers::higherPrioSendAdvert);
             b2.kw("vrrp_version", ArgShape.REQUIRED, "2", GlobalHandlers::vrrpVersion);
@@ -323,8 +323,8 @@ public final class KeywordDefinitions {
             b2.kw("down_timer_adverts", ArgShape.REQUIRED, "global (3)", InstanceTimingHandlers::downTimerAdverts);
             b2.since("2.2.8").kw("timer_expired_backup", ArgShape.OPTIONAL, "off; no arg = 254", Handlers::record).since("2.2.7");
             b2.since("2.2.8").kw("thread_timer_expired", ArgShape.OPTIONAL, "—", Handlers::record).since("2.2.7");
-            b2.kw("garp_extra_if", ArgShape.OPTIONAL, "global vrrp_garp_extra_if", Handlers::record);
-            b2.kw("vmac_garp_intvl", ArgShape.REQUIRED, "—", Handlers::record);
+            b2.kw("garp_extra_if", ArgShape.OPTIONAL, "global vrrp_garp_extra_if", InstanceTimingHandlers::garpExtraIf);
+            b2.kw("vmac_garp_intvl", ArgShape.OPTIONAL, "—", InstanceTimingHandlers::garpExtraIf);
             b2.kw("lower_prio_no_advert", ArgShape.OPTIONAL, "global (false); true in strict", VrrpHandlers::lowerPrioNoAdvert);
             b2.kw("higher_prio_send_advert", ArgShape.OPTIONAL, "global (false); false in strict", VrrpHandlers::higherPrioSendAdvert);
             b2.since("2.3.3").kw("owner_ignore_adverts", ArgShape.OPTIONAL, "prio 255: strict ? true : global; else false", Handlers::record).since("2.2.7");
@@ -356,7 +356,7 @@ public final class KeywordDefinitions {
             b2.kw("ttl", ArgShape.REQUIRED, "255", BfdHandlers::setting);
             b2.kw("hoplimit", ArgShape.REQUIRED, "64", BfdHandlers::setting);
             b2.kw("max_hops", ArgShape.REQUIRED, "0", BfdHandlers::setting);
-            b2.kw("multihop", ArgShape.OPTIONAL, "false", BfdHandlers::setting);
+            b2.since("2.2.8").kw("multihop", ArgShape.OPTIONAL, "false", BfdHandlers::setting).since("2.2.7");
             b2.kw("weight", ArgShape.REQUIRED, "0", BfdHandlers::setting);
             b2.kw("vrrp", ArgShape.NONE, "both", BfdHandlers::setting);
             b2.kw("checker", ArgShape.NONE, "both", BfdHandlers::setting);

@@ -266,23 +266,38 @@ final class VrrpHandlers {
         InstanceDraft d = vi(st);
         String a = line.tokens().get(1);
         if (!Addresses.isIpAddress(a)) {
-            st.report(GENERAL_ERROR, "Configuration error: VRRP instance[" + d.name + "] malformed src address[" + a + "]. Skipping");
+            st.report(GENERAL_ERROR, "Configuration error: VRRP instance[" + d.name + "] malformed src address[" + a + "]. Skipping...");
+            return;
+        }
+        String family = a.indexOf(':') >= 0 ? "IPV6" : "IPV4";
+        if (d.family == null) {
+            d.family = family;
+        } else if (!d.family.equals(family)) {
+            st.report(GENERAL_ERROR, "Configuration error: VRRP instance[" + d.name + "] and src address[" + a
+                    + "] MUST be of the same family !!! Skipping...");
             return;
         }
         d.unicastSrcIp = a;
-        if (d.family == null) {
-            d.family = a.indexOf(':') >= 0 ? "IPV6" : "IPV4";
-        }
     }
 
     static void mcastDstIp(ParseState st, LogicalLine line) {
         InstanceDraft d = vi(st);
         String a = line.tokens().get(1);
         if (!Addresses.isIpAddress(a)) {
-            st.report(GENERAL_ERROR, "(" + d.name + ") malformed mcast dest address " + a + " - ignoring");
-        } else if (!Addresses.isMulticast(a)) {
-            st.report(GENERAL_ERROR, "(" + d.name + ") mcast_dst_ip " + a + " not multicast. Skipping...");
-        } else {
+            st.report(GENERAL_ERROR, "(" + d.name + ") malformed mcast dest address " + a + ". Skipping...");
+            return;
+        }
+        String family = a.indexOf(':') >= 0 ? "IPV6" : "IPV4";
+        if (d.family == null) {
+            d.family = family;
+        } else if (!d.family.equals(family)) {
+            st.report(GENERAL_ERROR, "(" + d.name + ") mcast dest address " + a + " MUST match VRRP instance family. Skipping...");
+        }
+        boolean v6 = family.equals("IPV6");
+        boolean ok = v6 ? a.toLowerCase(java.util.Locale.ROOT).matches("ff[0-9a-f]2:.*") : Addresses.isMulticast(a);
+        if (!ok) {
+            st.report(GENERAL_ERROR, "(" + d.name + ") mcast_dst_ip " + a + " not" + (v6 ? " link-local" : "") + " multicast. Skipping...");
+        } else if (d.family.equals(family)) {
             d.mcastDstIp = a;
         }
     }

@@ -320,6 +320,9 @@ final class VrrpValidator {
         }
         Trackers trackers = unweightedTrackers(d, priority, trackIfs);
         UseVmac vmac = vmac(d, family);
+        if (d.useVmac == null && d.settings.containsKey("vmac_xmit_base")) {
+            out.report(GENERAL_ERROR, "(" + d.name + ") vmac_xmit_base is only valid with a vmac");
+        }
         String vipDev = vmac != null ? vmac.interfaceName() : d.interfaceName;
         List<VirtualIp> vips = withDev(d.vips, vipDev);
         List<VirtualIp> evips = withDev(d.evips, vipDev);

@@ -109,6 +109,11 @@ public final class DaemonServices implements AutoCloseable {
         return trackers.trackerSetFor(instance, group, interfaceUp);
     }
 
+    /** Every tracked interface name (instance and sync-group track_interface, VIP interfaces): re-feed these after a resync. */
+    public java.util.Set<String> trackedInterfaceNames() {
+        return trackers.trackedInterfaceNames();
+    }
+
     public TrackerRegistry trackers() {
         return trackers;
     }
@@ -121,11 +126,19 @@ public final class DaemonServices implements AutoCloseable {
         }
     }
 
-    /** See {@link Notifier#instanceState}; unknown names are ignored. */
+    /** An instance outside any sync group changed state; see {@link Notifier#instanceState}. */
     public void instanceState(String instance, NotifyState state, int effectivePriority) {
+        instanceState(instance, state, effectivePriority, null);
+    }
+
+    /**
+     * See {@link Notifier#instanceState(InstanceNotifications, NotifyState, int, long, NotifyState)};
+     * {@code groupState} is the instance's sync group's current state, or null. Unknown names are ignored.
+     */
+    public void instanceState(String instance, NotifyState state, int effectivePriority, NotifyState groupState) {
         InstanceNotifications n = instances.get(instance);
         if (n != null) {
-            notifier.instanceState(n, state, effectivePriority, loop.now());
+            notifier.instanceState(n, state, effectivePriority, loop.now(), groupState);
             runnerTimer.rearm();
         }
     }

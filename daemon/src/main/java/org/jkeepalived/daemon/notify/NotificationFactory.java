@@ -13,6 +13,8 @@ import org.jkeepalived.config.model.VrrpSyncGroup;
 import org.jkeepalived.daemon.os.PreparedScript;
 import org.jkeepalived.daemon.os.ScriptChecker;
 import org.jkeepalived.daemon.os.ScriptCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the parser's model into the notification settings {@link Notifier} uses, checking every
@@ -23,6 +25,7 @@ import org.jkeepalived.daemon.os.ScriptCommand;
  * {@code otherSettings}. Stateless apart from the checker it is given; loop thread only.
  */
 public final class NotificationFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationFactory.class);
     private static final Map<String, NotifyState> INSTANCE_KEYWORDS = Map.of(
             "notify_master", NotifyState.MASTER, "notify_backup", NotifyState.BACKUP,
             "notify_fault", NotifyState.FAULT, "notify_stop", NotifyState.STOP,
@@ -75,10 +78,15 @@ public final class NotificationFactory {
             return Optional.empty();
         }
         List<String> helo = global.otherSettings().get("smtp_helo_name");
-        return Optional.of(SmtpAlerter.Settings.withDefaults(global.smtpServer(), global.smtpConnectTimeoutSeconds(),
-                helo == null || helo.isEmpty() ? null : helo.get(0), global.notificationEmailFrom(),
-                global.notificationEmails(), global.routerId(), global.otherSettings().containsKey("no_email_faults"),
-                localHostName, userName));
+        try {
+            return Optional.of(SmtpAlerter.Settings.withDefaults(global.smtpServer(), global.smtpConnectTimeoutSeconds(),
+                    helo == null || helo.isEmpty() ? null : helo.get(0), global.notificationEmailFrom(),
+                    global.notificationEmails(), global.routerId(), global.otherSettings().containsKey("no_email_faults"),
+                    localHostName, userName));
+        } catch (IllegalArgumentException e) {
+            LOG.error("Invalid smtp_server {} - no e-mail alerts: {}", global.smtpServer(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private Map<NotifyState, PreparedScript> stateScripts(Map<String, NotifyScript> configured) {

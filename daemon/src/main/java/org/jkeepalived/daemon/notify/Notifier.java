@@ -1,8 +1,10 @@
 package org.jkeepalived.daemon.notify;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.jkeepalived.daemon.os.PreparedScript;
@@ -27,6 +29,7 @@ public final class Notifier {
     private final SmtpAlerter smtp;
     private final Map<String, NotifyState> lastEmailedInstance = new HashMap<>();
     private final Map<String, NotifyState> lastEmailedGroup = new HashMap<>();
+    private final Set<String> notifiesSent = new HashSet<>();
 
     /**
      * @param fifos the open FIFOs ({@link NotifyFifos#none()} without any)
@@ -38,8 +41,25 @@ public final class Notifier {
         this.smtp = smtp;
     }
 
-    /** An instance entered {@code state} with {@code effectivePriority}. */
+    /** An instance outside any sync group entered {@code state} with {@code effectivePriority}. */
     public void instanceState(InstanceNotifications instance, NotifyState state, int effectivePriority, long nowNanos) {
+        instanceState(instance, state, effectivePriority, nowNanos, null);
+    }
+
+    /**
+     * An instance entered {@code state}. For a sync-group member, {@code groupState} is the group's
+     * state at that moment: as keepalived does (issue #1155's fix), once an instance has sent its
+     * first notifications, a transition to the state its group is already in sends nothing - the
+     * group's notifications speak for it.
+     *
+     * @param groupState the sync group's current state, or null when not in a group
+     */
+    public void instanceState(InstanceNotifications instance, NotifyState state, int effectivePriority, long nowNanos,
+                              NotifyState groupState) {
+        if (groupState != null && state == groupState && notifiesSent.contains(instance.name())) {
+            return;
+        }
+        notifiesSent.add(instance.name());
         NotifyState reported = state == NotifyState.DELETED && !instance.notifyDeleted() ? NotifyState.FAULT : state;
         long timeout = reported == NotifyState.STOP ? STOP_SCRIPT_TIMEOUT_NANOS : 0;
         run(instance.name(), instance.stateScripts().get(reported), List.of(), nowNanos, timeout);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * umask applies, as for keepalived) when absent, then opened {@code O_RDWR|O_NONBLOCK} by the
  * daemon itself so a write succeeds with no reader (the kernel buffers up to the pipe size) and a
  * full pipe drops the line instead of stalling the event loop. Unlinked on {@link #close()} only
- * if this object created it. Not thread-safe: used from the event loop.
+ * if this object created it. An existing path that is not a FIFO owned by the daemon (or the
+ * configured FIFO user) is refused, as keepalived 2.3 does, so a planted file is never written.
+ * Not thread-safe: used from the event loop.
  */
 public final class Fifo implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Fifo.class);
@@ -61,7 +64,27 @@ public final class Fifo implements AutoCloseable {
             }
             throw new IOException(LibC.describe("open " + path, errno));
         }
+        if (!isFifoWeOwn(fd, owner)) {
+            // An existing path may have been planted: refuse anything but a FIFO we own (keepalived 2.3+).
+            LOG.info("{}notify fifo {} is not a fifo we own - not using", typePrefix, path);
+            libc.close(fd);
+            throw new IOException(path + " is not a fifo owned by us");
+        }
         return new Fifo(path, created, fd);
+    }
+
+    /** fstat through /proc/self/fd: a FIFO owned by us or by the configured user. */
+    private static boolean isFifoWeOwn(int fd, String owner) {
+        try {
+            Map<String, Object> attrs = Files.readAttributes(Path.of("/proc/self/fd/" + fd), "unix:mode,uid");
+            boolean fifo = ((Integer) attrs.get("mode") & 0170000) == 0010000;
+            int uid = (Integer) attrs.get("uid");
+            boolean ours = uid == UserDb.effectiveUid()
+                    || (owner != null && UserDb.user(owner).map(a -> a.uid() == uid).orElse(false));
+            return fifo && ours;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public Path path() {

@@ -3,10 +3,13 @@ package org.jkeepalived.daemon.track;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -16,6 +19,7 @@ import org.jkeepalived.config.model.NotifyScript;
 import org.jkeepalived.config.model.TrackFile;
 import org.jkeepalived.config.model.TrackProcess;
 import org.jkeepalived.config.model.TrackedItem;
+import org.jkeepalived.config.model.VirtualIp;
 import org.jkeepalived.config.model.VrrpInstance;
 import org.jkeepalived.config.model.VrrpScript;
 import org.jkeepalived.config.model.VrrpSyncGroup;
@@ -108,6 +112,11 @@ public final class TrackerRegistry implements AutoCloseable {
                 n -> new TrackedInterface(n, inheritedLinkStates.getOrDefault(n, initiallyUp)));
     }
 
+    /** Every interface some tracker set tracks, to re-feed after a netlink resynchronisation. */
+    public Set<String> trackedInterfaceNames() {
+        return Set.copyOf(interfaces.keySet());
+    }
+
     /** The interface source if any instance tracks {@code name} (to feed link events), else empty. */
     public Optional<TrackedInterface> interfaceIfTracked(String name) {
         return Optional.ofNullable(interfaces.get(name));
@@ -116,19 +125,52 @@ public final class TrackerRegistry implements AutoCloseable {
     /**
      * The trackers of {@code instance} plus those of its sync group (null if none), with
      * keepalived's pruning for sync groups without sync_group_tracking_weight and address owners.
-     * Entries naming disabled or unknown trackers are skipped.
+     * As in keepalived, the interfaces the instance's VIPs and eVIPs are on, other than its own
+     * (unless {@code no_track}), are tracked with weight 0, so their loss means FAULT. The
+     * instance's own interface is left to the state machine's link handling here; see
+     * {@link #trackerSetFor(VrrpInstance, VrrpSyncGroup, Predicate, boolean)}. Entries naming
+     * disabled or unknown trackers are skipped.
      *
      * @param interfaceUp the current link state of an interface, for newly created sources
      */
     public TrackerSet trackerSetFor(VrrpInstance instance, VrrpSyncGroup group, Predicate<String> interfaceUp) {
+        return trackerSetFor(instance, group, interfaceUp, false);
+    }
+
+    /**
+     * As {@link #trackerSetFor(VrrpInstance, VrrpSyncGroup, Predicate)}; with
+     * {@code includePrimary} the instance's own interface (unless {@code dont_track_primary}) is a
+     * weight-0 entry too, as keepalived tracks it. A track_interface entry naming the instance's
+     * own interface or a VIP interface is ignored, as in keepalived.
+     */
+    public TrackerSet trackerSetFor(VrrpInstance instance, VrrpSyncGroup group, Predicate<String> interfaceUp,
+                                    boolean includePrimary) {
         boolean syncNoWeight = group != null && !group.trackingWeight();
         TrackerSet.Builder builder = TrackerSet.builder(instance.name(), syncNoWeight,
                 instance.priority() >= TrackerSet.PRIORITY_OWNER);
+        Set<String> implicit = new LinkedHashSet<>();
+        if (includePrimary && instance.interfaceName() != null && !instance.dontTrackPrimary()) {
+            implicit.add(instance.interfaceName());
+        }
+        for (List<VirtualIp> vips : List.of(instance.virtualIps(), instance.excludedVirtualIps())) {
+            for (VirtualIp vip : vips) {
+                if (vip.dev() != null && !vip.noTrack() && !vip.dev().equals(instance.interfaceName())) {
+                    implicit.add(vip.dev());
+                }
+            }
+        }
+        for (String name : implicit) {
+            builder.add(TrackerSet.Kind.INTERFACE, trackedInterface(name, interfaceUp.test(name)), 0, false);
+        }
+        Set<String> skipInterfaces = new HashSet<>(implicit);
+        if (instance.interfaceName() != null) {
+            skipInterfaces.add(instance.interfaceName());
+        }
         addAll(builder, instance.trackedInterfaces(), instance.trackedScripts(), instance.trackedFiles(),
-                instance.trackedProcesses(), interfaceUp);
+                instance.trackedProcesses(), interfaceUp, skipInterfaces);
         if (group != null) {
             addAll(builder, group.trackedInterfaces(), group.trackedScripts(), group.trackedFiles(),
-                    group.trackedProcesses(), interfaceUp);
+                    group.trackedProcesses(), interfaceUp, skipInterfaces);
         }
         return builder.build();
     }
@@ -173,8 +215,12 @@ public final class TrackerRegistry implements AutoCloseable {
     }
 
     private void addAll(TrackerSet.Builder builder, List<TrackedItem> ifs, List<TrackedItem> scriptItems,
-                        List<TrackedItem> fileItems, List<TrackedItem> processItems, Predicate<String> interfaceUp) {
+                        List<TrackedItem> fileItems, List<TrackedItem> processItems, Predicate<String> interfaceUp,
+                        Set<String> skipInterfaces) {
         for (TrackedItem item : ifs) {
+            if (skipInterfaces.contains(item.name())) {
+                continue;
+            }
             TrackedInterface source = trackedInterface(item.name(), interfaceUp.test(item.name()));
             builder.add(TrackerSet.Kind.INTERFACE, source, item.weight(), item.reverse());
         }

@@ -181,4 +181,33 @@ class NotifierTest {
 
         assertThat(awaitLines(generic, 5)).containsExactly("INSTANCE", "VI_1", "MASTER", "100", "--");
     }
+
+    @Test
+    void aSyncGroupMemberStaysQuietWhenItFollowsItsGroupAfterItsFirstNotifications() throws IOException {
+        Path fifoPath = dir.resolve("sync.fifo");
+        fifos = NotifyFifos.open(new NotifyFifos.Spec(fifoPath, null, null, null), null, runner, 0);
+        Notifier notifier = new Notifier(runner, fifos, null);
+        InstanceNotifications vi1 = new InstanceNotifications("VI_1", Map.of(), null, null, false, false, false);
+        GroupNotifications sg1 = new GroupNotifications("SG1", Map.of(), null, false);
+
+        notifier.groupState(sg1, NotifyState.BACKUP, 0);
+        notifier.instanceState(vi1, NotifyState.BACKUP, 100, 0, NotifyState.BACKUP); // first: always sent
+        notifier.instanceState(vi1, NotifyState.MASTER, 100, 0, NotifyState.BACKUP); // leads the group: sent
+        notifier.groupState(sg1, NotifyState.MASTER, 0);
+        notifier.instanceState(vi1, NotifyState.MASTER, 100, 0, NotifyState.MASTER); // follows the group: quiet
+        notifier.instanceState(vi1, NotifyState.STOP, 100, 0, NotifyState.MASTER);
+
+        String expected = "GROUP \"SG1\" BACKUP 0\nINSTANCE \"VI_1\" BACKUP 100\nINSTANCE \"VI_1\" MASTER 100\n"
+                + "GROUP \"SG1\" MASTER 0\nINSTANCE \"VI_1\" STOP 100\n";
+        try (FileInputStream in = new FileInputStream(fifoPath.toFile())) {
+            byte[] buf = new byte[expected.length()];
+            int read = 0;
+            while (read < buf.length) {
+                int n = in.read(buf, read, buf.length - read);
+                assertThat(n).isPositive();
+                read += n;
+            }
+            assertThat(new String(buf, StandardCharsets.US_ASCII)).isEqualTo(expected);
+        }
+    }
 }

@@ -22,17 +22,17 @@ class FifoTest {
     void createsTheFifoRunsTheHookBeforeOpeningAndUnlinksItAtClose() throws IOException {
         Path path = dir.resolve("notify.fifo");
         AtomicBoolean hookSawFifo = new AtomicBoolean();
-        int oldMask = LibC.get().umask(0177);
+        int oldMask = ProcessUmask.set(ProcessUmask.KEEPALIVED_DEFAULT);
         Fifo fifo;
         try {
             fifo = Fifo.open(path, "", null, null, () -> hookSawFifo.set(Files.exists(path)));
         } finally {
-            LibC.get().umask(oldMask);
+            ProcessUmask.set(oldMask);
         }
 
         assertThat(hookSawFifo).isTrue();
         assertThat(fifo.created()).isTrue();
-        assertThat(Files.readAttributes(path, "unix:mode").get("mode")).isEqualTo(0010600);
+        assertThat(Files.readAttributes(path, "unix:mode").get("mode")).as("prw------- as keepalived's").isEqualTo(0010600);
         fifo.close();
         assertThat(path).doesNotExist();
     }
@@ -93,5 +93,25 @@ class FifoTest {
                     .isEqualTo(UserDb.group("nogroup").orElseThrow());
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isNotEmpty();
+    }
+
+    @Test
+    void refusesARegularFileOrAFifoOwnedBySomeoneElse() throws Exception {
+        Path planted = dir.resolve("planted");
+        Files.writeString(planted, "");
+        Path foreign = dir.resolve("foreign");
+        assertThat(new ProcessBuilder("mkfifo", foreign.toString()).start().waitFor()).isZero();
+        Files.setOwner(foreign, foreign.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+
+        try (LogCapture log = new LogCapture(Fifo.class)) {
+            assertThatIOException().isThrownBy(() -> Fifo.open(planted, "", null, null, () -> { }));
+            assertThatIOException().isThrownBy(() -> Fifo.open(foreign, "vrrp ", null, null, () -> { }));
+            assertThat(log.lines()).containsExactly("notify fifo " + planted + " is not a fifo we own - not using",
+                    "vrrp notify fifo " + foreign + " is not a fifo we own - not using");
+        }
+        assertThat(Files.readString(planted)).isEmpty();
+        try (Fifo allowed = Fifo.open(foreign, "", "nobody", null, () -> { })) {
+            assertThat(allowed.created()).as("owned by the configured FIFO user: accepted").isFalse();
+        }
     }
 }

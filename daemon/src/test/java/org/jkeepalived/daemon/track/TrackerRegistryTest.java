@@ -13,7 +13,6 @@ import org.jkeepalived.config.HostInterfaces;
 import org.jkeepalived.config.ParseOptions;
 import org.jkeepalived.config.ScriptEnvironment;
 import org.jkeepalived.config.model.KeepalivedConfig;
-import org.jkeepalived.config.model.TrackFile;
 import org.jkeepalived.config.model.VrrpSyncGroup;
 import org.jkeepalived.daemon.notify.InstanceNotifications;
 import org.jkeepalived.daemon.notify.NotificationFactory;
@@ -148,6 +147,7 @@ class TrackerRegistryTest {
                 .containsExactly("eth1/7", "chk/10", "nginx/-5");
         assertThat(registry.interfaceIfTracked("eth1")).containsSame(
                 (TrackedInterface) alone.entries().get(0).source());
+        assertThat(registry.trackedInterfaceNames()).containsExactly("eth1");
         int nginxWeight = registry.processes().get("nginx").up() ? 0 : -5;
         assertThat(alone.effectivePriority(100)).as("eth1 up from the group's first use, chk in INIT")
                 .isEqualTo(100 + 7 + nginxWeight);
@@ -174,19 +174,78 @@ class TrackerRegistryTest {
     }
 
     @Test
-    void trackFilesAreInitialisedAndRead() throws IOException {
-        KeepalivedConfig parsed = parse(config());
-        KeepalivedConfig config = new KeepalivedConfig(parsed.globalDefs(), parsed.rootSettings(), parsed.vrrpInstances(),
-                parsed.syncGroups(), parsed.vrrpScripts(),
-                List.of(new TrackFile("tf", dir.resolve("tf").toString(), 3, false, true, 4, false)),
-                parsed.trackProcesses(), parsed.garpGroups(), parsed.statics(), parsed.virtualServers(),
-                parsed.virtualServerGroups(), parsed.bfdInstances());
-        ScriptChecker checker = new ScriptChecker(false, null, null, Map.of("PATH", "/usr/bin:/bin"));
-        registry = TrackerRegistry.create(config, checker, runner, loop, s -> { }, false);
+    void theOwnInterfaceAndOtherVipInterfacesAreTrackedForFaultAsInKeepalived() throws IOException {
+        Path conf = dir.resolve("keepalived.conf");
+        Files.writeString(conf, """
+                vrrp_instance VI_1 {
+                    interface eth0
+                    virtual_router_id 51
+                    virtual_ipaddress {
+                        192.0.2.100/24
+                        198.51.100.100/24 dev eth1
+                        198.51.100.101/24 dev eth2 no_track
+                    }
+                    track_interface {
+                        eth0 weight 10
+                    }
+                }
+                vrrp_instance VI_2 {
+                    interface eth0
+                    dont_track_primary
+                    virtual_router_id 52
+                    virtual_ipaddress {
+                        192.0.2.101/24
+                    }
+                }
+                """);
+        KeepalivedConfig config = ConfigParser.parse(conf, new ParseOptions("lb1", false, HostInterfaces.of(Map.of(
+                "eth0", List.of("192.0.2.1/24"), "eth1", List.of("198.51.100.1/24"), "eth2", List.of())),
+                ScriptEnvironment.system(), dir)).config();
+        registry = TrackerRegistry.create(config, new ScriptChecker(false, null, null, Map.of()).quiet(), runner, loop,
+                s -> { }, false);
+
+        TrackerSet vi1 = registry.trackerSetFor(config.instance("VI_1"), null, name -> true, true);
+        TrackerSet vi2 = registry.trackerSetFor(config.instance("VI_2"), null, name -> true, true);
+        TrackerSet vi1WithoutPrimary = registry.trackerSetFor(config.instance("VI_1"), null, name -> true);
+
+        assertThat(vi1.entries()).extracting(e -> e.source().name() + "/" + e.weight())
+                .containsExactly("eth0/0", "eth1/0");
+        assertThat(vi2.entries()).isEmpty();
+        assertThat(vi1WithoutPrimary.entries()).extracting(e -> e.source().name() + "/" + e.weight())
+                .as("track_interface naming the own interface is ignored either way").containsExactly("eth1/0");
+        registry.interfaceIfTracked("eth1").orElseThrow().setUp(false);
+        assertThat(vi1.faultingSources()).containsExactly("eth1");
+    }
+
+    @Test
+    void trackFilesAreInitialisedReadAndWeighted() throws IOException {
+        Path conf = dir.resolve("keepalived.conf");
+        Files.writeString(conf, """
+                track_file tf {
+                    file "%1$s/tf"
+                    weight 3
+                    init_file 4
+                }
+                vrrp_instance VI_1 {
+                    interface eth0
+                    virtual_router_id 51
+                    virtual_ipaddress {
+                        192.0.2.100/24
+                    }
+                    track_file {
+                        tf
+                    }
+                }
+                """.formatted(dir));
+        KeepalivedConfig config = ConfigParser.parse(conf, new ParseOptions("lb1", false, HostInterfaces.of(Map.of(
+                "eth0", List.of("192.0.2.1/24"))), ScriptEnvironment.system(), dir)).config();
+        registry = TrackerRegistry.create(config, new ScriptChecker(false, null, null, Map.of()).quiet(), runner, loop,
+                s -> { }, false);
 
         assertThat(Files.readString(dir.resolve("tf"))).isEqualTo("4\n");
         assertThat(registry.files().get("tf").value()).isEqualTo(4);
-        assertThat(registry.files().get("tf").contribution(3, false)).isEqualTo(12);
+        TrackerSet set = registry.trackerSetFor(config.instance("VI_1"), null, name -> true);
+        assertThat(set.effectivePriority(100)).isEqualTo(112);
     }
 
     @Test
