@@ -76,14 +76,15 @@ class KeepalivedCommandTest {
     @Test
     void dumpConfPrintsEffectiveDefaultsAsTextAndJson(@TempDir Path dir) throws IOException {
         Path conf = dir.resolve("k.conf");
-        Files.writeString(conf, "vrrp_instance VI_1 {\n  state MASTER\n  interface lo\n  virtual_router_id 7\n"
-                + "  virtual_ipaddress {\n    192.0.2.7\n  }\n}\n");
+        Files.writeString(conf, "global_defs {\n  router_id dumptest\n}\n");
         assertThat(run("--dump-conf", "-f", conf.toString())).isZero();
         String text = out.toString();
-        assertThat(text).contains("VI_1").contains("255"); // state MASTER without priority → 255
+        // Defaults keepalived fills in: SMTP connect timeout 30 s, GARP delay 5 s and repeat 5, VRRP version 2.
+        assertThat(text).contains("routerId = dumptest").contains("smtpConnectTimeoutSeconds = 30")
+                .contains("masterDelaySeconds = 5").contains("masterRepeat = 5").contains("vrrpVersion = 2");
         out.getBuffer().setLength(0);
         assertThat(run("--dump-conf=json", "-f", conf.toString())).isZero();
-        assertThat(out.toString().strip()).startsWith("{").endsWith("}").contains("\"VI_1\"");
+        assertThat(out.toString().strip()).startsWith("{").endsWith("}").contains("\"dumptest\"");
     }
 
     @Test

@@ -289,7 +289,7 @@ public final class VrrpService {
             for (InstanceRuntime r : instances.values()) {
                 r.handle(new InstanceEvent.LinkChanged(interfaceRunning(r.receiveDevice())));
             }
-            for (String device : trackedInterfaceNames()) {
+            for (String device : services.trackedInterfaceNames()) {
                 services.linkChanged(device, interfaceRunning(device));
             }
         }
@@ -307,14 +307,6 @@ public final class VrrpService {
         if (services != null) {
             services.linkChanged(device, running);
         }
-    }
-
-    private List<String> trackedInterfaceNames() {
-        List<String> names = new ArrayList<>();
-        for (VrrpInstance i : config.vrrpInstances()) {
-            i.trackedInterfaces().forEach(t -> names.add(t.name()));
-        }
-        return names;
     }
 
     /** Sync-group members move each other; re-read every deadline after any event. */
