@@ -60,6 +60,7 @@ final class Daemon {
             return ExitCodes.CONFIG;
         }
         KeepalivedConfig config = parsed.config();
+        org.jkeepalived.daemon.os.ProcessUmask.set(umask(config));
         try {
             if (!writePidFiles()) {
                 return ExitCodes.OK;
@@ -101,6 +102,23 @@ final class Daemon {
             LOG.error("Unable to start VRRP: {}", e.toString());
             requestStop();
         }
+    }
+
+    /** {@code -u} wins over {@code global_defs umask}; keepalived's default is 0177. Numeric forms only. */
+    private int umask(KeepalivedConfig config) {
+        String text = options.umask();
+        if (text == null) {
+            java.util.List<String> configured = config.globalDefs().otherSettings().get("umask");
+            text = configured == null || configured.isEmpty() ? null : configured.get(0);
+        }
+        if (text != null) {
+            try {
+                return Integer.decode(text) & 0777; // "0177" is octal, as keepalived reads it
+            } catch (NumberFormatException e) {
+                LOG.warn("Invalid umask '{}' - using {}", text, org.jkeepalived.daemon.os.ProcessUmask.KEEPALIVED_DEFAULT_OCTAL);
+            }
+        }
+        return org.jkeepalived.daemon.os.ProcessUmask.KEEPALIVED_DEFAULT;
     }
 
     static ScriptChecker scriptChecker(GlobalDefs globals) {

@@ -17,11 +17,12 @@ import java.util.List;
  * @param pidFile         {@code -p}, or null for the default
  * @param vrrpPidFile     {@code -r}, or null for the default
  * @param dumpDirectory   where SIGUSR1/SIGUSR2 dumps go ({@code --dump-dir}, else $TMPDIR or /tmp)
+ * @param umask           {@code -u}, or null (then global_defs umask, else 0177)
  * @param withoutEffect   flags given that jkeepalived accepts but does not act on
  */
 record DaemonOptions(Path configFile, String configId, boolean allConfig, boolean logConsole, boolean logDetail,
                      String logFacility, boolean noSyslog, boolean dontReleaseVrrp, Path pidFile, Path vrrpPidFile,
-                     Path dumpDirectory, List<String> withoutEffect) {
+                     Path dumpDirectory, String umask, List<String> withoutEffect) {
 
     ConfigCheck configCheck() {
         return new ConfigCheck(configFile, configId, allConfig);

@@ -190,7 +190,8 @@ public final class KeepalivedCommand implements Callable<Integer> {
         }
         DaemonOptions options = new DaemonOptions(configFile, configId, allConfig, logConsole, logDetail, logFacility,
                 noSyslog, dontReleaseVrrp, pidFile, vrrpPidFile,
-                dumpDirectory != null ? dumpDirectory : DaemonOptions.defaultDumpDirectory(), optionsWithoutEffect());
+                dumpDirectory != null ? dumpDirectory : DaemonOptions.defaultDumpDirectory(), umask,
+                optionsWithoutEffect());
         return new Daemon(options).run();
     }
 
@@ -210,7 +211,6 @@ public final class KeepalivedCommand implements Callable<Integer> {
         if (coreDumpPattern != null) names.add("-M/--core-dump-pattern");
         if (flushLogFile) names.add("--flush-log-file");
         if (logFile != null) names.add("-g/--log-file");
-        if (umask != null) names.add("-u/--umask");
         if (releaseVips) names.add("-X/--release-vips");
         if (addressMonitoring) names.add("-a/--address-monitoring");
         if (namespace != null) names.add("-s/--namespace (start jkeepalived with 'ip netns exec NAME' instead)");
