@@ -23,6 +23,8 @@ final class GarpScheduler {
     private final byte[][] addresses;
     /** keepalived's per-frame -D lines, built once so that sending does not allocate. */
     private final String[] frameLogLines;
+    /** keepalived's "(VI_1) Sending/queueing …" -D lines, one per VIP, logged when MASTER starts. */
+    private final String[] queueLogLines;
     private final byte[] frame = new byte[AddressAnnouncements.NA_LENGTH];
     private final ByteBuffer frameBuffer = ByteBuffer.wrap(frame);
 
@@ -41,11 +43,15 @@ final class GarpScheduler {
         vips.addAll(instance.excludedAddresses());
         addresses = new byte[vips.size()][];
         frameLogLines = new String[vips.size()];
+        queueLogLines = new String[vips.size()];
         for (int i = 0; i < addresses.length; i++) {
             VirtualAddress vip = vips.get(i);
             addresses[i] = vip.address().getAddress();
+            String where = vip.device() + " for " + vip.address().getHostAddress();
             frameLogLines[i] = (vip.isIpv6() ? "Sending unsolicited Neighbour Advert on " : "Sending gratuitous ARP on ")
-                    + vip.device() + " for " + vip.address().getHostAddress();
+                    + where;
+            queueLogLines[i] = "(" + instance.name() + ") Sending/queueing "
+                    + (vip.isIpv6() ? "Unsolicited Neighbour Adverts on " : "gratuitous ARPs on ") + where;
         }
     }
 
@@ -54,6 +60,9 @@ final class GarpScheduler {
         delayedBurstAt = settings.masterDelayNanos() > 0 ? now + settings.masterDelayNanos() : NONE;
         delayedBurstRepeat = settings.masterRepeat();
         refreshAt = settings.masterRefreshNanos() > 0 ? now + settings.masterRefreshNanos() : NONE;
+        for (String line : queueLogLines) {
+            sink.log(line, true);
+        }
         startBurst(settings.masterRepeat(), now, sink, stats);
         return nextDeadline();
     }

@@ -5,6 +5,7 @@ import org.jkeepalived.vrrp.codec.AdvertCheck;
 import org.jkeepalived.vrrp.codec.AdvertView;
 import org.jkeepalived.vrrp.codec.AhAuthenticator;
 import org.jkeepalived.vrrp.codec.AuthType;
+import org.jkeepalived.vrrp.codec.ChecksumForm;
 import org.jkeepalived.vrrp.port.VirtualAddress;
 
 /**
@@ -25,6 +26,11 @@ final class ReceiveChecks {
     private final byte[] lastMaster;
     private boolean haveLastMaster;
     private long lastAhSequence;
+    /** v3 unicast over IPv4 using the old checksum (configured, or adopted from a peer as 2.2.7 does). */
+    private boolean oldUnicastChecksum;
+
+    /** What keepalived's unicast checksum compatibility makes of an advert. */
+    enum UnicastChecksum { ACCEPT, REJECT, SWITCH_TO_OLD }
 
     ReceiveChecks(InstanceSettings settings, AhAuthenticator ah) {
         this.settings = settings;
@@ -41,6 +47,27 @@ final class ReceiveChecks {
         }
         sourceAddress = settings.sourceAddress().getAddress();
         lastMaster = new byte[settings.family().addressLength()];
+        oldUnicastChecksum = settings.v3Checksum() == ChecksumForm.OLD_UNICAST;
+    }
+
+    /**
+     * keepalived 2.2.7's unicast checksum compatibility (v3, IPv4, unicast): an advert with the old
+     * checksum (224.0.0.18 in the pseudo-header) switches the instance to it for good, unless a
+     * checksum form is configured; once switched, only the old form is accepted.
+     */
+    UnicastChecksum unicastChecksum(AdvertView view) {
+        if (settings.version() != 3 || !settings.unicast() || view.destinationIsMulticast()) {
+            return UnicastChecksum.ACCEPT;
+        }
+        boolean old = view.checksumForm() == ChecksumForm.OLD_UNICAST;
+        if (oldUnicastChecksum) {
+            return old ? UnicastChecksum.ACCEPT : UnicastChecksum.REJECT;
+        }
+        if (old && settings.v3Checksum() == ChecksumForm.PSEUDO_HEADER) {
+            oldUnicastChecksum = true;
+            return UnicastChecksum.SWITCH_TO_OLD;
+        }
+        return UnicastChecksum.ACCEPT;
     }
 
     /** Our own primary address (for equal-priority elections). */

@@ -1,9 +1,7 @@
 package org.jkeepalived.vrrp.state;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jkeepalived.vrrp.codec.AdvertCheck;
 import org.jkeepalived.vrrp.codec.AdvertView;
 import org.jkeepalived.vrrp.codec.AhAuthenticator;
@@ -34,11 +32,7 @@ public final class VrrpInstance {
     private final ReceiveChecks checks;
     private final String prefix;
     private final List<VirtualAddress> allAddresses;
-    private final Map<String, Integer> trackerIndex = new HashMap<>();
-    private final boolean[] trackerUp;
-    /** Tracker totals evaluated by the daemon ({@link InstanceEvent.TrackerTotals}). */
-    private int externalWeight;
-    private boolean externalFault;
+    private final Trackers trackers;
 
     private VrrpState state = VrrpState.INIT;
     private int basePriority;
@@ -62,8 +56,6 @@ public final class VrrpInstance {
     private boolean ownerMasterOnRecovery;
     /** The FAULT being entered comes from another sync-group member, not from this instance. */
     private boolean faultFromGroup;
-    /** v3 unicast over IPv4 using the old checksum (configured, or adopted from a peer as 2.2.7 does). */
-    private boolean oldUnicastChecksum;
     /** For the stop transition: false with {@code -V} (keep VIPs, no priority 0). */
     private boolean releaseOnStop = true;
     private SyncGroup syncGroup;
@@ -79,15 +71,10 @@ public final class VrrpInstance {
         List<VirtualAddress> all = new ArrayList<>(settings.virtualAddresses());
         all.addAll(settings.excludedAddresses());
         this.allAddresses = List.copyOf(all);
-        this.trackerUp = new boolean[settings.trackers().size()];
-        for (int i = 0; i < trackerUp.length; i++) {
-            trackerIndex.put(settings.trackers().get(i).name(), i);
-            trackerUp[i] = true;
-        }
+        this.trackers = new Trackers(settings.trackers());
         this.basePriority = settings.basePriority();
         this.effectivePriority = computeEffectivePriority();
         this.masterAdvertIntervalCentis = settings.advertIntervalCentis();
-        this.oldUnicastChecksum = settings.v3Checksum() == ChecksumForm.OLD_UNICAST;
         this.ownerMasterOnRecovery = settings.wantMaster() && settings.basePriority() == 255;
     }
 
@@ -187,10 +174,15 @@ public final class VrrpInstance {
         if (view.vrid() != settings.vrid() || view.family() != settings.family()) {
             return;
         }
-        if (!unicastChecksumAcceptable(view)) {
+        ReceiveChecks.UnicastChecksum unicastChecksum = checks.unicastChecksum(view);
+        if (unicastChecksum == ReceiveChecks.UnicastChecksum.REJECT) {
             stats.reject(AdvertCheck.CHECKSUM);
             ignoredAdvert(now);
             return;
+        }
+        if (unicastChecksum == ReceiveChecks.UnicastChecksum.SWITCH_TO_OLD) {
+            sender.useOldUnicastChecksum();
+            log("Setting unicast VRRPv3 checksum to old version");
         }
         AdvertCheck check = checks.check(view, basePriority, stats);
         if (check != AdvertCheck.VALID) {
@@ -213,27 +205,6 @@ public final class VrrpInstance {
         } else {
             backupReceived(view, now);
         }
-    }
-
-    /**
-     * keepalived's unicast checksum compatibility (v3, IPv4, unicast): an advert with the old
-     * checksum switches us to it for good ("Setting unicast VRRPv3 checksum to old version");
-     * once switched, only the old form is accepted.
-     */
-    private boolean unicastChecksumAcceptable(AdvertView view) {
-        if (settings.version() != 3 || !settings.unicast() || view.destinationIsMulticast()) {
-            return true;
-        }
-        boolean old = view.checksumForm() == ChecksumForm.OLD_UNICAST;
-        if (oldUnicastChecksum) {
-            return old;
-        }
-        if (old && settings.v3Checksum() == ChecksumForm.PSEUDO_HEADER) {
-            oldUnicastChecksum = true;
-            sender.useOldUnicastChecksum();
-            log("Setting unicast VRRPv3 checksum to old version");
-        }
-        return true;
     }
 
     private void backupReceived(AdvertView view, long now) {
@@ -350,21 +321,17 @@ public final class VrrpInstance {
     }
 
     private void onTrackerChanged(String name, boolean up, long now) {
-        Integer index = trackerIndex.get(name);
-        if (index == null || trackerUp[index] == up) {
+        if (!trackers.update(name, up)) {
             return;
         }
-        trackerUp[index] = up;
         reevaluateFault(now);
         updateEffectivePriority(now);
     }
 
     private void onTrackerTotals(int weight, boolean fault, long now) {
-        if (externalWeight == weight && externalFault == fault) {
+        if (!trackers.setTotals(weight, fault)) {
             return;
         }
-        externalWeight = weight;
-        externalFault = fault;
         reevaluateFault(now);
         updateEffectivePriority(now);
     }
@@ -400,44 +367,15 @@ public final class VrrpInstance {
 
     /** True when this instance itself (not its group) has a reason to be in FAULT. */
     boolean hasOwnFault() {
-        if (settings.trackInterface() && !interfaceRunning) {
-            return true;
-        }
-        if (externalFault) {
-            return true;
-        }
-        for (int i = 0; i < trackerUp.length; i++) {
-            TrackerSettings tracker = settings.trackers().get(i);
-            if (trackerWeight(tracker) == 0 && trackerUp[i] == tracker.reverse()) {
-                return true;
-            }
-        }
-        return false;
+        return (settings.trackInterface() && !interfaceRunning) || trackers.faulty();
     }
 
     private boolean groupHasFault() {
         return syncGroup != null && syncGroup.anyOtherMemberFaulty(this);
     }
 
-    private int trackerWeight(TrackerSettings tracker) {
-        // keepalived zeroes weights of sync-group members unless sync_group_tracking_weight is set.
-        return syncGroup != null && !syncGroup.trackingWeight() ? 0 : tracker.weight();
-    }
-
     private int computeEffectivePriority() {
-        if (basePriority == 255) {
-            return 255;
-        }
-        int total = basePriority + externalWeight;
-        for (int i = 0; i < trackerUp.length; i++) {
-            TrackerSettings tracker = settings.trackers().get(i);
-            int weight = trackerWeight(tracker);
-            boolean up = trackerUp[i] != tracker.reverse();
-            if ((weight > 0 && up) || (weight < 0 && !up)) {
-                total += weight;
-            }
-        }
-        return Math.max(1, Math.min(254, total));
+        return trackers.effectivePriority(basePriority);
     }
 
     private void updateEffectivePriority(long now) {
@@ -523,12 +461,6 @@ public final class VrrpInstance {
         advertDeadline = now + VrrpTimers.centisToNanos(settings.advertIntervalCentis());
         logDetail("setting VIPs.");
         sink.addAddresses(allAddresses);
-        for (VirtualAddress vip : allAddresses) {
-            logDetail(vip.isIpv6()
-                    ? "Sending/queueing Unsolicited Neighbour Adverts on " + vip.device() + " for "
-                    + vip.address().getHostAddress()
-                    : "Sending/queueing gratuitous ARPs on " + vip.device() + " for " + vip.address().getHostAddress());
-        }
         garp.becameMaster(now, sink, stats);
         notifyState(NotifyEvent.MASTER);
     }
@@ -601,6 +533,8 @@ public final class VrrpInstance {
 
     void joinSyncGroup(SyncGroup group) {
         this.syncGroup = group;
+        // keepalived zeroes the weights of sync-group members unless sync_group_tracking_weight.
+        trackers.ignoreWeights(!group.trackingWeight());
         this.effectivePriority = computeEffectivePriority();
     }
 

@@ -29,7 +29,10 @@ final class ScenarioGenerator {
         int version = random.nextInt(10) < 6 ? 2 : 3;
         int interval = version == 2 ? 100 * (1 + random.nextInt(2)) : new int[] {20, 50, 100, 200}[random.nextInt(4)];
         boolean chaos = kind == Kind.CHAOS;
-        List<NodeSpec> nodes = nodes(random, nodeCount, interval, chaos);
+        // v3 routers may advertise at different intervals (backups adopt the master's); v2 may not.
+        boolean mixedIntervals = version == 3 && random.nextInt(10) < 3;
+        List<NodeSpec> nodes = nodes(random, nodeCount, interval, chaos, mixedIntervals);
+        interval = nodes.stream().mapToInt(NodeSpec::intervalCentis).max().orElse(interval);
         int vrids = chaos && random.nextInt(10) < 3 ? 2 : 1;
         boolean syncGroup = vrids == 2 && random.nextBoolean();
         IpFamily family = version == 3 && random.nextInt(4) == 0 ? IpFamily.IPV6 : IpFamily.IPV4;
@@ -73,7 +76,7 @@ final class ScenarioGenerator {
                 partitionCheckFrom, partitionCheckTo, family, unicast);
     }
 
-    private static List<NodeSpec> nodes(Random random, int count, int interval, boolean chaos) {
+    private static List<NodeSpec> nodes(Random random, int count, int interval, boolean chaos, boolean mixed) {
         Set<Integer> used = new HashSet<>();
         List<NodeSpec> nodes = new ArrayList<>();
         boolean owner = random.nextInt(10) < 2;
@@ -96,7 +99,8 @@ final class ScenarioGenerator {
             long preemptDelay = chaos && priority != 255 && !nopreempt && random.nextInt(10) == 0
                     ? (1 + random.nextInt(5)) * S : 0;
             int weight = chaos ? new int[] {0, -50, 20, -10}[random.nextInt(4)] : -10;
-            nodes.add(new NodeSpec(priority, interval, nopreempt, preemptDelay, weight));
+            int own = mixed ? new int[] {20, 50, 100, 200}[random.nextInt(4)] : interval;
+            nodes.add(new NodeSpec(priority, own, nopreempt, preemptDelay, weight));
         }
         return nodes;
     }

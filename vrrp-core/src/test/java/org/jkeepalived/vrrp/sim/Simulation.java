@@ -38,8 +38,10 @@ final class Simulation {
     private final int[] group;
     private final PriorityQueue<Event> queue = new PriorityQueue<>();
     private final ArrayDeque<String> trace = new ArrayDeque<>();
-    private final long[][] lastResetAt;
-    private final long[][] lastPriorityZeroAt;
+    /** When a backup's timer should fire after the last advert that restarted it (formula, not the instance). */
+    private final long[][] expectedAfterReset;
+    /** The same after the last priority-0 advert it received. */
+    private final long[][] expectedAfterPriorityZero;
     private long seq;
     private long now;
     private double loss;
@@ -89,8 +91,8 @@ final class Simulation {
             nodes[i] = new SimNode(i, scenario.nodes().get(i), scenario.family());
         }
         this.group = new int[nodes.length];
-        this.lastResetAt = new long[nodes.length][scenario.vrids()];
-        this.lastPriorityZeroAt = new long[nodes.length][scenario.vrids()];
+        this.expectedAfterReset = new long[nodes.length][scenario.vrids()];
+        this.expectedAfterPriorityZero = new long[nodes.length][scenario.vrids()];
     }
 
     /** 198.51.100.VRID or 2001:db8::VRID. */
@@ -230,14 +232,19 @@ final class Simulation {
             return;
         }
         VrrpInstance instance = to.instances[index];
-        if (instance.state() == VrrpState.BACKUP) {
-            if (to.view.priority() == 0) {
-                lastPriorityZeroAt[to.index][index] = now;
-            } else if (to.view.priority() >= instance.effectivePriority()) {
-                lastResetAt[to.index][index] = now;
-            }
-        }
+        boolean backup = instance.state() == VrrpState.BACKUP;
+        int priority = to.view.priority();
+        boolean restarts = backup && priority != 0 && priority >= instance.effectivePriority();
         instance.handle(to.received, now);
+        // Master_Adver_Interval after the advert (v3 backups adopt the master's).
+        int interval = instance.masterAdvertIntervalCentis();
+        if (backup && priority == 0) {
+            expectedAfterPriorityZero[to.index][index] = now
+                    + VrrpTimers.skewNanos(scenario.version(), instance.effectivePriority(), interval);
+        } else if (restarts) {
+            expectedAfterReset[to.index][index] = now
+                    + VrrpTimers.masterDownNanos(scenario.version(), instance.effectivePriority(), interval, 3);
+        }
         reschedule(to);
     }
 
@@ -331,9 +338,7 @@ final class Simulation {
         if (!takeoverChecked && node != cutNode) {
             takeoverChecked = true;
             long expected = scenario.kind() == Kind.LINK_CUT
-                    ? lastResetAt[node.index][0] + masterDown(instance)
-                    : lastPriorityZeroAt[node.index][0]
-                    + VrrpTimers.skewNanos(version, instance.effectivePriority(), instance.masterAdvertIntervalCentis());
+                    ? expectedAfterReset[node.index][0] : expectedAfterPriorityZero[node.index][0];
             if (now != expected) {
                 fail("node " + node.index + " took over at " + now + ", expected exactly " + expected + " ("
                         + (scenario.kind() == Kind.LINK_CUT ? "last advert + Master_Down_Interval"
@@ -439,7 +444,7 @@ final class Simulation {
     }
 
     void trace(SimNode node, String line) {
-        if (trace.size() == 80) {
+        if (trace.size() == 120) {
             trace.removeFirst();
         }
         trace.addLast(String.format("%12.6f %s %s", now / 1e9, node == null ? "sim   " : "node " + node.index, line));
