@@ -45,6 +45,7 @@ for svc in keepalived nginx; do
   fi
 done
 
-java -version 2>&1 | head -1
-mvn -v 2>/dev/null | head -1
-keepalived -v 2>&1 | head -1
+# sed reads to the end, so no writer dies of SIGPIPE under pipefail.
+java -version 2>&1 | sed -n 1p
+mvn -v 2>/dev/null | sed -n 1p
+keepalived -v 2>&1 | sed -n 1p
