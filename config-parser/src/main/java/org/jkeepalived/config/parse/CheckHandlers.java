@@ -290,8 +290,7 @@ final class CheckHandlers {
         String missing = switch (c.type) {
             case "MISC_CHECK" -> c.script == null ? "No script path has been specified for MISC_CHECKER - skipping" : null;
             case "FILE_CHECK" -> !c.settings.containsKey("track_file") ? "FILE_CHECK has no track_file specified - ignoring" : null;
-            case "BFD_CHECK" -> !c.settings.containsKey("name")
-                    ? "(" + CheckValidator.format(vs(st), vs(st).protocol) + ") No name has been specified for BFD_CHECKER - skipping" : null;
+            case "BFD_CHECK" -> !c.settings.containsKey("name") ? CheckerBlockHandlers.bfdMissingName(st) : null;
             default -> null;
         };
         if (missing != null) {

@@ -253,11 +253,12 @@ final class CheckerKeywordDefinitions {
                     b4.kw("user", ArgShape.REQUIRED, "script_user", Handlers::record);
                 });
                 b3.block("FILE_CHECK", ArgShape.BLOCK, CheckHandlers::checker, CheckHandlers::checkerEnd, b4 -> {
-                    b4.kw("track_file", ArgShape.REQUIRED, "—", Handlers::record);
-                    b4.kw("weight", ArgShape.REQUIRED, "track_file weight", Handlers::record);
+                    b4.kw("track_file", ArgShape.REQUIRED, "—", CheckerBlockHandlers::fileTrackFile);
+                    b4.kw("weight", ArgShape.OPTIONAL, "track_file weight", CheckerBlockHandlers::fileWeight);
                 });
                 b3.block("BFD_CHECK", ArgShape.BLOCK, CheckHandlers::checker, CheckHandlers::checkerEnd, b4 -> {
-                    b4.kw("name", ArgShape.REQUIRED, "—", Handlers::record);
+                    b4.kw("name", ArgShape.OPTIONAL, "—", CheckerBlockHandlers::bfdName);
+                    b4.kw("alpha", ArgShape.OPTIONAL, "RS/VS", CheckerBlockHandlers::bfdAlpha);
                 });
             });
         });
