@@ -30,12 +30,41 @@ final class CheckHandlers {
         List<List<String>> entries = new ArrayList<>();
         List<String> rest = new ArrayList<>(line.tokens());
         rest.remove(1);
-        st.readValueBlock(new LogicalLine(line.location(), line.text(), rest), entries::add);
+        st.readValueBlock(new LogicalLine(line.location(), line.text(), rest), w -> {
+            if (vsgEntryValid(st, name, w)) {
+                entries.add(w);
+            }
+        });
         if (entries.isEmpty()) {
             st.report(GENERAL_ERROR, "virtual server group " + name + " has no entries - removing");
             return;
         }
         st.drafts().vsGroups.put(name, entries);
+    }
+
+    /** keepalived's alloc_vsg_entry checks: fwmark N [inet|inet6], or ADDR[-END|/LEN] [PORT]. */
+    private static boolean vsgEntryValid(ParseState st, String group, List<String> w) {
+        if (w.get(0).equals("fwmark")) {
+            String v = w.size() > 1 ? w.get(1) : "";
+            if (w.size() < 2 || Numbers.readUnsigned(st, v, 0, 4294967295L) == null) {
+                st.report(GENERAL_ERROR, "(" + group + "): fwmark '" + v + "' must be in [0, 4294967295] - ignoring");
+                return false;
+            }
+            if (w.size() > 2 && !w.get(2).equals("inet") && !w.get(2).equals("inet6")) {
+                st.report(GENERAL_ERROR, "(" + group + "): fwmark '" + v + "' family " + w.get(2) + " unknown - ignoring");
+                return false;
+            }
+            return true;
+        }
+        String port = w.size() >= 2 && !w.get(1).chars().allMatch(c -> c == '0') ? w.get(1) : null;
+        String addr = w.get(0);
+        int cut = addr.indexOf('/') >= 0 ? addr.indexOf('/') : (addr.indexOf('-') >= 0 ? addr.indexOf('-') : addr.length());
+        if (!Addresses.isIpAddress(addr.substring(0, cut)) || (port != null && !validPort(port))) {
+            st.report(GENERAL_ERROR, "Invalid virtual server group IP address " + addr + " "
+                    + (port != null ? "/port/" + port : "") + " - skipping");
+            return false;
+        }
+        return true;
     }
 
     static void virtualServer(ParseState st, LogicalLine line) {

@@ -101,7 +101,7 @@ final class RouteLines {
                 if (word.equals("to")) {
                     i++;
                 }
-                if (i < w.size() && ROUTE_TYPES.contains(w.get(i))) {
+                if (i < w.size() && (ROUTE_TYPES.contains(w.get(i)) || w.get(i).matches("\\d{1,3}"))) {
                     options.put("type", w.get(i));
                     i++;
                 }
