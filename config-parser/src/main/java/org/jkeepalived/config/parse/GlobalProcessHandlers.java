@@ -165,7 +165,7 @@ final class GlobalProcessHandlers {
 
     static void lvsTimeouts(ParseState st, LogicalLine line) {
         List<String> t = line.tokens();
-        if (t.size() < 2) {
+        if (t.size() < 3) {
             st.report(GENERAL_ERROR, "lvs_timeouts requires at least one option");
             return;
         }
@@ -265,6 +265,20 @@ final class GlobalProcessHandlers {
             st.report(GENERAL_ERROR, "Invalid lvs_sync_daemon group (" + a + ") - ignoring");
         } else if (!Addresses.isMulticast(a)) {
             st.report(GENERAL_ERROR, "lvs_sync_daemon group address " + a + " is not multicast - ignoring");
+        }
+    }
+
+    static void startupDelay(ParseState st, LogicalLine line) {
+        if (Numbers.readDecimal(st, st.arg(line, 1), 1000, 4294967295L, 6, true) == null) {
+            st.report(GENERAL_ERROR, "vrrp_startup_delay '" + line.tokens().get(1) + "' is invalid");
+            return;
+        }
+        Handlers.record(st, line);
+    }
+
+    static void checkerLogAllFailures(ParseState st, LogicalLine line) {
+        if (Handlers.optionalBool(st, line, "Invalid value for checker_log_all_failures specified") != null) {
+            Handlers.record(st, line);
         }
     }
 }

@@ -78,7 +78,7 @@ public final class KeywordDefinitions {
             b2.kw("min_auto_priority_delay", ArgShape.OPTIONAL, "1000000", GlobalProcessHandlers::minAutoPriorityDelay);
             b2.kw("smtp_alert_vrrp", ArgShape.OPTIONAL, "unset", GlobalHandlers::smtpAlertVrrp);
             b2.kw("smtp_alert_checker", ArgShape.OPTIONAL, "unset", Handlers::record);
-            b2.kw("checker_log_all_failures", ArgShape.OPTIONAL, "false", Handlers::record);
+            b2.kw("checker_log_all_failures", ArgShape.OPTIONAL, "false", GlobalProcessHandlers::checkerLogAllFailures);
             b2.kw("dynamic_interfaces", ArgShape.OPTIONAL, "off", GlobalHandlers::dynamicInterfaces);
             b2.kw("no_email_faults", ArgShape.NONE, "off", Handlers::record);
             b2.kw("default_interface", ArgShape.OPTIONAL, "eth0", GlobalHandlers::defaultInterface);
@@ -172,7 +172,7 @@ public final class KeywordDefinitions {
             b2.kw("no_checker_emails", ArgShape.OPTIONAL, "false", Handlers::record);
             b2.kw("vrrp_rx_bufs_policy", ArgShape.REQUIRED, "system default", Handlers::record);
             b2.kw("vrrp_rx_bufs_multiplier", ArgShape.REQUIRED, "3", Handlers::record);
-            b2.kw("vrrp_startup_delay", ArgShape.REQUIRED, "0", Handlers::record);
+            b2.kw("vrrp_startup_delay", ArgShape.REQUIRED, "0", GlobalProcessHandlers::startupDelay);
             b2.since("2.4.0").kw("vrrp_delay_after_boot", ArgShape.REQUIRED, "0", Handlers::record).since("2.2.7");
             b2.kw("log_unknown_vrids", ArgShape.NONE, "off", Handlers::record);
             b2.since("2.3.3").kw("vrrp_owner_ignore_adverts", ArgShape.OPTIONAL, "false", Handlers::record).since("2.2.7");
@@ -252,7 +252,7 @@ public final class KeywordDefinitions {
         });
         for (String name : new String[] {"track_file", "vrrp_track_file"}) {
             root.blockActive(name, ArgShape.NAMED_BLOCK, CHECKER_VRRP, RootBlockHandlers::trackFile, RootBlockHandlers::trackFileEnd, b2 -> {
-                b2.kw("file", ArgShape.REQUIRED, "—", RootBlockHandlers::trackFileFile);
+                b2.kw("file", ArgShape.OPTIONAL, "—", RootBlockHandlers::trackFileFile);
                 b2.kw("weight", ArgShape.REQUIRED, "1", RootBlockHandlers::trackFileWeight);
                 b2.kw("init_file", ArgShape.OPTIONAL, "off; VALUE 0", RootBlockHandlers::trackFileInit);
             });
@@ -268,11 +268,11 @@ public final class KeywordDefinitions {
             b2.kw("unicast_peer", ArgShape.VALUE_BLOCK, "none", VrrpHandlers::unicastPeer);
             b2.kw("unicast_fault_no_peer", ArgShape.NONE, "off", VrrpHandlers::unicastFlag);
             b2.kw("check_unicast_src", ArgShape.NONE, "off", VrrpHandlers::unicastFlag);
-            b2.kw("old_unicast_checksum", ArgShape.OPTIONAL, "auto-detect", VrrpHandlers::unicastFlag);
-            b2.kw("native_ipv6", ArgShape.NONE, "off", Handlers::record);
+            b2.kw("old_unicast_checksum", ArgShape.OPTIONAL, "auto-detect", InstanceMiscHandlers::oldUnicastChecksum);
+            b2.kw("native_ipv6", ArgShape.NONE, "off", InstanceMiscHandlers::nativeIpv6);
             b2.kw("state", ArgShape.REQUIRED, "derived: MASTER iff priority 255", VrrpHandlers::state);
             b2.kw("interface", ArgShape.REQUIRED, "none (needs unicast_src_ip if omitted)", VrrpHandlers::iface);
-            b2.kw("vrf", ArgShape.REQUIRED, "none", Handlers::record);
+            b2.kw("vrf", ArgShape.REQUIRED, "none", InstanceMiscHandlers::vrf);
             b2.kw("dont_track_primary", ArgShape.NONE, "off", VrrpHandlers::flagDontTrackPrimary);
             b2.kw("track_interface", ArgShape.VALUE_BLOCK, "weight 0 => FAULT when down", TrackHandlers::trackInterface);
             b2.kw("track_script", ArgShape.VALUE_BLOCK, "vrrp_script weight", TrackHandlers::trackScript);
@@ -292,13 +292,13 @@ public final class KeywordDefinitions {
             b2.kw("virtual_ipaddress_excluded", ArgShape.VALUE_BLOCK, "none", VrrpHandlers::evips);
             b2.since("2.2.8").kw("no_virtual_ipaddress", ArgShape.NONE, "off", Handlers::record).since("2.2.7");
             b2.kw("promote_secondaries", ArgShape.NONE, "off", VrrpHandlers::promoteSecondaries);
-            b2.kw("linkbeat_use_polling", ArgShape.NONE, "off", Handlers::record);
+            b2.kw("linkbeat_use_polling", ArgShape.NONE, "off", InstanceMiscHandlers::linkbeatUsePolling);
             b2.since("2.2.8").kw("v3_checksum_as_v2", ArgShape.OPTIONAL, "global v3_checksum_as_v2 (false)", Handlers::record).since("2.2.7");
             b2.kw("virtual_routes", ArgShape.VALUE_BLOCK, "none", VrrpHandlers::routes);
             b2.kw("virtual_rules", ArgShape.VALUE_BLOCK, "none", VrrpHandlers::rules);
             b2.kw("accept", ArgShape.NONE, "accept unless strict (then only prio 255)", VrrpHandlers::accept);
             b2.kw("no_accept", ArgShape.NONE, "—", VrrpHandlers::noAccept);
-            b2.kw("skip_check_adv_addr", ArgShape.OPTIONAL, "global vrrp_skip_check_adv_addr", Handlers::record);
+            b2.kw("skip_check_adv_addr", ArgShape.OPTIONAL, "global vrrp_skip_check_adv_addr", InstanceMiscHandlers::skipCheckAdvAddr);
             b2.kw("strict_mode", ArgShape.OPTIONAL, "global vrrp_strict", VrrpHandlers::strictMode);
             b2.kw("preempt", ArgShape.NONE, "preempt on", VrrpHandlers::preempt);
             b2.kw("nopreempt", ArgShape.NONE, "off", VrrpHandlers::nopreempt);
@@ -312,7 +312,7 @@ public final class KeywordDefinitions {
             b2.kw("notify", ArgShape.REQUIRED, "none", VrrpHandlers::notify);
             b2.kw("notify_master_rx_lower_pri", ArgShape.REQUIRED, "none", VrrpHandlers::notify);
             b2.kw("smtp_alert", ArgShape.OPTIONAL, "global smtp_alert_vrrp, smtp_alert, else false", VrrpHandlers::smtpAlert);
-            b2.kw("notify_priority_changes", ArgShape.OPTIONAL, "sync group / global setting", Handlers::record);
+            b2.kw("notify_priority_changes", ArgShape.OPTIONAL, "sync group / global setting", InstanceMiscHandlers::notifyPriorityChanges);
             b2.kw("lvs_sync_daemon_interface", ArgShape.REQUIRED, "—", VrrpHandlers::lvsSyncdInterface);
             b2.kw("garp_master_delay", ArgShape.REQUIRED, "global (5)", InstanceTimingHandlers::garpMasterDelay);
             b2.kw("garp_master_refresh", ArgShape.REQUIRED, "global (0)", InstanceTimingHandlers::garpMasterRefresh);
@@ -328,7 +328,7 @@ public final class KeywordDefinitions {
             b2.kw("lower_prio_no_advert", ArgShape.OPTIONAL, "global (false); true in strict", VrrpHandlers::lowerPrioNoAdvert);
             b2.kw("higher_prio_send_advert", ArgShape.OPTIONAL, "global (false); false in strict", VrrpHandlers::higherPrioSendAdvert);
             b2.since("2.3.3").kw("owner_ignore_adverts", ArgShape.OPTIONAL, "prio 255: strict ? true : global; else false", Handlers::record).since("2.2.7");
-            b2.kw("kernel_rx_buf_size", ArgShape.REQUIRED, "per global policy", Handlers::record);
+            b2.kw("kernel_rx_buf_size", ArgShape.REQUIRED, "per global policy", InstanceMiscHandlers::kernelRxBufSize);
             b2.block("authentication", ArgShape.BLOCK, VrrpHandlers::authentication, null, b3 -> {
                 b3.kw("auth_type", ArgShape.REQUIRED, "none", VrrpHandlers::authType);
                 b3.kw("auth_pass", ArgShape.REQUIRED, "—", VrrpHandlers::authPass);

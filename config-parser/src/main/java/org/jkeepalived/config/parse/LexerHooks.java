@@ -27,7 +27,9 @@ final class LexerHooks {
 
     static void randomSeed(ParseState st, LogicalLine line) {
         Long v = Numbers.readUnsigned(st, line.tokens().get(1), 0, 4294967295L);
-        if (v != null) {
+        if (v == null) {
+            st.report(org.jkeepalived.config.ConfigError.GENERAL_ERROR, "random_seed " + line.tokens().get(1) + " invalid");
+        } else {
             Handlers.record(st, line);
             st.lexerControl().randomSeed(v);
         }

@@ -211,7 +211,16 @@ final class RootBlockHandlers {
     }
 
     static void trackFileFile(ParseState st, LogicalLine line) {
-        ((TrackFileDraft) st.target).file = line.tokens().get(1);
+        TrackFileDraft f = (TrackFileDraft) st.target;
+        if (line.tokens().size() < 2) {
+            st.report(GENERAL_ERROR, "track file file name missing");
+            return;
+        }
+        if (f.file != null) {
+            st.report(GENERAL_ERROR, "File already set for track file " + f.name + " - ignoring " + line.tokens().get(1));
+            return;
+        }
+        f.file = line.tokens().get(1);
     }
 
     static void trackFileWeight(ParseState st, LogicalLine line) {
@@ -263,7 +272,13 @@ final class RootBlockHandlers {
         List<String> a = Handlers.args(line);
         switch (line.tokens().get(0)) {
             case "process" -> p.process = List.copyOf(a);
-            case "param_match" -> p.paramMatch = a.isEmpty() ? "exact" : a.get(0);
+            case "param_match" -> {
+                if (a.isEmpty() || a.get(0).equals("initial") || a.get(0).equals("partial")) {
+                    p.paramMatch = a.isEmpty() ? "exact" : a.get(0);
+                } else {
+                    st.report(GENERAL_ERROR, "Invalid param_match type " + a.get(0) + " - ignoring");
+                }
+            }
             case "weight" -> {
                 Long v = a.isEmpty() ? null : Numbers.readInt(st, a.get(0), -254, 254);
                 if (v != null) {
@@ -281,6 +296,10 @@ final class RootBlockHandlers {
     private static void delay(ParseState st, TrackProcessDraft p, String kw, List<String> a) {
         Long v = a.isEmpty() ? null : Numbers.readTimer(st, a.get(0), 1, 3600 * Numbers.TIMER_HZ);
         if (v == null) {
+            if (!a.isEmpty()) {
+                st.report(GENERAL_ERROR, kw + " (" + a.get(0) + ") for vrrp_track_process " + p.name
+                        + " must be between [0.000001..3600] inclusive. Ignoring...");
+            }
             return;
         }
         if (!kw.equals("fork_delay")) {
