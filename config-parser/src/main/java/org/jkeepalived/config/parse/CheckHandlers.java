@@ -160,6 +160,14 @@ final class CheckHandlers {
                 }
                 d.sorryServer = String.join(" ", a);
             }
+            case "persistence_granularity" -> {
+                String v = st.arg(line, 1);
+                boolean v6 = d.address != null ? d.address.indexOf(':') >= 0 : v.indexOf('.') < 0;
+                if (v6 ? Numbers.readUnsigned(st, v, 1, 128) == null : !Addresses.isIpv4(v)) {
+                    st.report(GENERAL_ERROR, "Invalid IPv" + (v6 ? 6 : 4) + " persistence_granularity specified - " + v);
+                    return;
+                }
+            }
             case "sorry_server_inhibit" -> {
                 if (d.sorryServer == null) {
                     st.report(GENERAL_ERROR, "Ignoring sorry_server inhibit used before or without sorry_server");
