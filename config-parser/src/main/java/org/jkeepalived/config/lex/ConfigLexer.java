@@ -1,10 +1,7 @@
 package org.jkeepalived.config.lex;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Random;
 import org.jkeepalived.config.ConfigError;
@@ -22,6 +19,12 @@ import org.jkeepalived.config.Diagnostics;
  * its own logical line; the rest of the line is read again from the conditional step on). Lines
  * without tokens are not returned.
  *
+ * <p>The lines are those keepalived's children (the checker and VRRP passes) see. They differ
+ * from the parent's in one respect: an include that is not literally an include line (it appears
+ * after {@code @ID}, a substitution, a generator or a brace) is read twice, because keepalived
+ * copies such a line unchanged into the consolidated configuration and the children then process
+ * it again besides reading the parent's copy of the included files.
+ *
  * <p>The reader is lazy because keepalived is single-pass: the parser calls
  * {@link #setIncludeCheck} when it meets {@code global_defs { include_check … }} and that changes
  * how later includes are checked.
@@ -34,7 +37,8 @@ import org.jkeepalived.config.Diagnostics;
  * {@code There are N missing '}'s or extra '{'s}. The parser therefore must not count braces
  * itself. For its own messages the parser calls {@link #report} with the passes that would print
  * them; the location is that of the line last returned by {@link #next()}.
- * {@link LogicalLine#location()} is the children's location (file always named).
+ * {@link LogicalLine#location()} is the children's location (file always named), or in the
+ * {@link LexerOptions.Pass#PARENT} pass the file with the parent's line count.
  *
  * <p>No input makes it throw: unreadable files, binary data, unbalanced quotes, include loops and
  * huge generators all become diagnostics. Not thread-safe; one lexer per parse.
@@ -42,6 +46,8 @@ import org.jkeepalived.config.Diagnostics;
 public final class ConfigLexer implements AutoCloseable {
     /** keepalived's line buffer (MAXBUF): substitution may not make a line longer. */
     static final int LINE_BUFFER = PhysicalLineReader.MAXBUF;
+    /** The most lines one physical line may produce (keepalived has no limit and may loop). */
+    static final int MAX_LINES_FROM_ONE_LINE = 1_000_000;
 
     private final LexerOptions options;
     private final Diagnostics diagnostics;
@@ -54,26 +60,18 @@ public final class ConfigLexer implements AutoCloseable {
 
     /** Text after a brace, read again before anything else ({@code line_residue}). */
     private String lineResidue;
-    /** Active ~SEQ/~LST generators; the last one produces the next line. */
-    private final List<Sequences.Generator> generators = new ArrayList<>();
-    /**
-     * keepalived's {@code seq_list_count}, kept apart from the list's size because keepalived
-     * decrements it for every rejected ~LST although it never counted it (so it can wrap below
-     * zero and stall generators; compared unsigned, as in C).
-     */
-    private int seqListCount;
-    /** Generators wait while the count is not above this (a multi-line expansion runs first). */
-    private int multilineSeqDepth;
-    /** The rest of the multi-line definition being expanded ({@code next_ptr}). */
-    private Definitions.Cursor multilineNext;
-    private final Deque<MultilineEntry> multilineStack = new ArrayDeque<>();
+    /** Generator values and multi-line definition lines queued before the files. */
+    private final PendingLines pending = new PendingLines();
     /** The multi-line definition whose continuation lines are being read, or null. */
     private Definitions.Definition definitionBeingRead;
     private int blockDepth;
     private Long randomSeed;
-
-    private record MultilineEntry(Definitions.Cursor cursor, int seqDepth) {
-    }
+    /** Whether the physical line being expanded is itself an include line (see checkInclude). */
+    private boolean physicalLineIsInclude;
+    /** Lines produced (residue, generators, multi-line values) since the last file line. */
+    private int linesGeneratedSinceFileLine;
+    /** Lines are read as the parent reads them (see setParentView), not as the children do. */
+    private boolean parentView;
 
     /**
      * Prepares to read {@code mainFile} (a path or glob pattern as given to {@code -f}; relative
@@ -83,22 +81,41 @@ public final class ConfigLexer implements AutoCloseable {
     public ConfigLexer(Path mainFile, LexerOptions options, Diagnostics diagnostics) {
         this.options = options;
         this.diagnostics = diagnostics;
+        // The children do not repeat the parent's include messages; the parent does not see the
+        // includes only the children open.
         this.files = new IncludeStack(diagnostic -> {
-            diagnostics.report(diagnostic);
-            parentPass.add(diagnostic);
+            if (options.pass() != LexerOptions.Pass.CHILDREN) {
+                diagnostics.report(diagnostic);
+                parentPass.add(diagnostic);
+            }
+        }, diagnostic -> {
+            if (options.pass() != LexerOptions.Pass.PARENT) {
+                diagnostics.report(diagnostic);
+            }
         }, options.workingDirectory(), options.allConfig() ? IncludeCheck.ALL : IncludeCheck.NONE);
-        this.definitions = new Definitions(new BuiltinValues(), new MultilineHooks());
-        String pattern = mainFile.toString();
-        boolean found = files.checkMainFile(pattern);
-        if (found && !files.open(pattern, IncludeCheck.READ | IncludeCheck.MATCH | IncludeCheck.WILDCARD_MATCH)) {
-            Diagnostic failed = files.parentDiagnostic(
-                    files.includeCheck().has(IncludeCheck.READ) ? ConfigError.FILE_NOT_FOUND : ConfigError.OK,
-                    "Failed to open configuration file");
-            diagnostics.report(failed);
-            parentPass.add(failed);
+        this.definitions = new Definitions(new BuiltinValues(files, options.configId(), random), pending);
+        this.mainFileFound = openMainFile(mainFile.toString());
+        this.finished = !mainFileFound;
+    }
+
+    /** keepalived's start-up check of the {@code -f} pattern, then opening it. */
+    private boolean openMainFile(String pattern) {
+        boolean found;
+        try {
+            found = files.checkMainFile(pattern);
+            if (found && !files.open(pattern, IncludeCheck.READ | IncludeCheck.MATCH | IncludeCheck.WILDCARD_MATCH)) {
+                Diagnostic failed = files.parentDiagnostic(
+                        files.includeCheck().has(IncludeCheck.READ) ? ConfigError.FILE_NOT_FOUND : ConfigError.OK,
+                        "Failed to open configuration file");
+                diagnostics.report(failed);
+                parentPass.add(failed);
+            }
+        } catch (RuntimeException e) {
+            report(ConfigError.FILE_NOT_FOUND, "Internal error opening configuration file (" + e + ")", ReportedBy.PARENT);
+            files.closeAll();
+            found = false;
         }
-        this.mainFileFound = found;
-        this.finished = !found;
+        return found;
     }
 
     /** False when keepalived's start-up check of the {@code -f} file failed (then nothing is read). */
@@ -139,6 +156,18 @@ public final class ConfigLexer implements AutoCloseable {
         random.setSeed(seed);
     }
 
+    /**
+     * Which of keepalived's views of the text later lines are read in. keepalived's children read
+     * the parent's decommented copy and decomment it again, so a {@code \#} or {@code \!} escape
+     * that the parent turned into {@code #}/{@code !} starts a comment for them. The default is the
+     * children's view (VRRP, checker and BFD keywords and the root level are theirs); the parser
+     * switches to the parent's view for {@code global_defs}, which only the parent parses, and back
+     * after it. Takes effect from the next physical line.
+     */
+    public void setParentView(boolean parentView) {
+        this.parentView = parentView;
+    }
+
     /** The seed last given to {@link #setRandomSeed}, or null. */
     public Long randomSeed() {
         return randomSeed;
@@ -170,7 +199,8 @@ public final class ConfigLexer implements AutoCloseable {
             }
             List<String> tokens = Tokenizer.split(text, message -> report(ConfigError.GENERAL_ERROR, message, ReportedBy.ALL));
             if (!tokens.isEmpty()) {
-                SourceLocation location = files.childLocation();
+                SourceLocation location = options.pass() == LexerOptions.Pass.PARENT
+                        ? files.parentLineLocation() : files.childLocation();
                 return new LogicalLine(location, text, tokens);
             }
         }
@@ -199,18 +229,21 @@ public final class ConfigLexer implements AutoCloseable {
      * passes locate it; for {@link ReportedBy#ALL} both forms are reported when they differ.
      */
     public void report(ConfigError error, String message, ReportedBy passes) {
-        if (passes != ReportedBy.CHILDREN) {
+        LexerOptions.Pass pass = options.pass();
+        if (passes != ReportedBy.CHILDREN && pass != LexerOptions.Pass.CHILDREN) {
             Diagnostic parent = files.parentDiagnostic(error, message);
             diagnostics.report(parent);
             parentPass.add(parent);
         }
-        if (passes != ReportedBy.PARENT) {
+        if (passes != ReportedBy.PARENT && pass != LexerOptions.Pass.PARENT) {
             Diagnostic child = files.childDiagnostic(error, message);
-            if (passes == ReportedBy.CHILDREN || !child.render().equals(files.parentDiagnostic(error, message).render())) {
+            if (passes == ReportedBy.CHILDREN || pass == LexerOptions.Pass.CHILDREN
+                    || !child.render().equals(files.parentDiagnostic(error, message).render())) {
                 diagnostics.report(child);
             }
         }
     }
+
 
     /**
      * What keepalived's parent pass alone printed: include problems, the line reader's messages in
@@ -249,61 +282,41 @@ public final class ConfigLexer implements AutoCloseable {
 
     /** The next raw text: brace residue, then a generator value, then a multi-line value, then the files. */
     private String fetch() {
+        if ((lineResidue != null || pending.any()) && ++linesGeneratedSinceFileLine > MAX_LINES_FROM_ONE_LINE) {
+            abandonExpansion();
+        }
         if (lineResidue != null) {
             String text = lineResidue;
             lineResidue = null;
             return text;
         }
-        if (!generators.isEmpty() && Integer.compareUnsigned(seqListCount, multilineSeqDepth) > 0) {
-            return nextGenerated();
+        if (pending.generatorDue()) {
+            return pending.nextGenerated(definitions);
         }
-        if (multilineNext != null) {
-            return nextMultilinePiece();
+        if (pending.multilinePending()) {
+            return pending.nextMultilinePiece();
         }
         return nextFileLine();
     }
 
-    private String nextGenerated() {
-        Sequences.Generator gen = generators.get(generators.size() - 1);
-        if (!gen.isList()) {
-            definitions.set(gen.variable, gen.hex ? Long.toHexString(gen.next) : Long.toString(gen.next));
-            long following = gen.next + gen.step;
-            boolean overflow = ((gen.next ^ following) & (gen.step ^ following)) < 0;
-            gen.next = following;
-            if (overflow || (gen.step > 0 && gen.next > gen.last) || (gen.step < 0 && gen.next < gen.last)) {
-                generators.remove(generators.size() - 1);
-                seqListCount--;
-            }
-        } else {
-            List<String> values = gen.valueSets.get(gen.nextSet);
-            for (int i = 0; i < gen.listVariables.size(); i++) {
-                definitions.set(gen.listVariables.get(i), values.get(i));
-            }
-            if (++gen.nextSet >= gen.valueSets.size()) {
-                generators.remove(generators.size() - 1);
-                seqListCount--;
-            }
-        }
-        return gen.text;
+    /**
+     * One physical line has produced more lines than any real configuration does: its generators
+     * or multi-line definitions refer to themselves (keepalived loops for ever). Drop what is left
+     * of it and go on with the next physical line.
+     */
+    private void abandonExpansion() {
+        report(ConfigError.GENERAL_ERROR, "Line produces more than " + MAX_LINES_FROM_ONE_LINE
+                + " lines through ~SEQ, ~LST or multi-line definitions - ignoring the rest", ReportedBy.ALL);
+        lineResidue = null;
+        pending.clear();
+        linesGeneratedSinceFileLine = 0;
     }
 
-    private String nextMultilinePiece() {
-        Definitions.Cursor cursor = multilineNext;
-        String value = cursor.text();
-        int end = value.indexOf(Definitions.LINE_END, cursor.pos());
-        if (end < 0) {
-            MultilineEntry saved = multilineStack.pollLast();
-            if (saved != null) {
-                multilineNext = saved.cursor();
-                multilineSeqDepth = saved.seqDepth();
-            } else {
-                multilineNext = null;
-                multilineSeqDepth = 0;
-            }
-            return value.substring(Math.min(cursor.pos(), value.length()));
+    private static int utf8Length(String text) {
+        if (text.length() * 3 < PhysicalLineReader.MAXBUF - 1) {
+            return text.length();
         }
-        multilineNext = new Definitions.Cursor(value, end + 1);
-        return value.substring(cursor.pos(), end);
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     /** The next non-empty decommented line from the files, or null at the end of them. */
@@ -313,17 +326,55 @@ public final class ConfigLexer implements AutoCloseable {
             if (piece == null) {
                 return null;
             }
+            linesGeneratedSinceFileLine = 0;
             if (piece.isEmpty()) {
+                files.copyLineWritten(0);
                 if (definitionBeingRead != null) {
                     endDefinition();
                 }
                 continue;
             }
-            String text = decomment(piece);
+            String text = decommentPhysical(piece);
             if (!text.isEmpty()) {
                 return text;
             }
         }
+    }
+
+    /**
+     * Comment removal of a line read from a file, for both of keepalived's views: the parent
+     * decomments the file's line, the children decomment the parent's result once more (they read
+     * the consolidated copy). The two differ only when {@code \#} or {@code \!} escapes were
+     * removed the first time. Each view's {@code Unterminated quote} is reported in its own form.
+     */
+    private String decommentPhysical(String piece) {
+        Decommenter.Result parent = Decommenter.decomment(piece);
+        Decommenter.Result child = Decommenter.decomment(parent.text());
+        physicalLineIsInclude = includePatternStart(parent.text()) >= 0;
+        files.copyLineWritten(physicalLineIsInclude ? 0 : utf8Length(parent.text()));
+        boolean viewsDiffer = !child.text().equals(parent.text());
+        if (parent.unterminatedQuoteText() != null) {
+            report(ConfigError.GENERAL_ERROR, "Unterminated quote '" + parent.unterminatedQuoteText() + "'",
+                    viewsDiffer ? ReportedBy.PARENT : ReportedBy.ALL);
+        }
+        if (viewsDiffer && child.unterminatedQuoteText() != null) {
+            report(ConfigError.GENERAL_ERROR, "Unterminated quote '" + child.unterminatedQuoteText() + "'", ReportedBy.CHILDREN);
+        }
+        if (viewsDiffer && options.pass() == LexerOptions.Pass.COMBINED) {
+            // The parent tokenizes its own text (approximated here as the whole line).
+            Tokenizer.split(parent.text(), message -> report(ConfigError.GENERAL_ERROR, message, ReportedBy.PARENT));
+        }
+        if (definitionBeingRead != null && options.pass() != LexerOptions.Pass.PARENT
+                && (parent.text().isEmpty() || physicalLineIsInclude)) {
+            // The children read an empty copy line here, which ends a multi-line definition.
+            endDefinition();
+            return "";
+        }
+        return readsParentText() ? parent.text() : child.text();
+    }
+
+    private boolean readsParentText() {
+        return options.pass() == LexerOptions.Pass.PARENT || (options.pass() == LexerOptions.Pass.COMBINED && parentView);
     }
 
     private String decomment(String line) {
@@ -351,24 +402,16 @@ public final class ConfigLexer implements AutoCloseable {
             continueDefinition(buf);
             return "";
         }
-        int len = buf.length();
+        // keepalived measures the line once; its @ID handling keeps using that length.
+        int[] len = {buf.length()};
         boolean recheck;
         do {
             recheck = false;
             if (CText.at(buf, 0) == '@') {
-                boolean reverse = CText.at(buf, 1) == '^';
-                int idStart = reverse ? 2 : 1;
-                int blank = CText.pbrk(buf, idStart, CText.BLANKS);
-                if (blank < 0) {
+                buf = applyConditional(buf, len);
+                if (buf.isEmpty()) {
                     return "";
                 }
-                boolean matches = buf.substring(idStart, blank).equals(options.configId());
-                if (matches == reverse) {
-                    return "";
-                }
-                int start = blank + CText.spn(buf, blank, CText.BLANKS);
-                len -= start;
-                buf = shiftLeft(buf, start, len);
             }
             if (CText.at(buf, 0) == '$') {
                 Definitions.Definition def = definitions.checkDefinition(buf);
@@ -387,7 +430,7 @@ public final class ConfigLexer implements AutoCloseable {
                 break;
             }
             if (buf.indexOf('$') >= 0) {
-                Definitions.Replacement result = definitions.replace(buf, LINE_BUFFER, multilineNext);
+                Definitions.Replacement result = definitions.replace(buf, LINE_BUFFER, pending.multilineNext());
                 if (result.error() != null && !result.lengthExceeded()) {
                     report(ConfigError.GENERAL_ERROR, result.error(), ReportedBy.ALL);
                 }
@@ -395,7 +438,7 @@ public final class ConfigLexer implements AutoCloseable {
                     buf = result.text();
                     break;
                 }
-                multilineNext = result.multiline();
+                pending.setMultilineNext(result.multiline());
                 buf = decomment(result.text());
                 recheck = CText.at(buf, 0) == '@' || buf.indexOf('$') >= 0;
             }
@@ -404,12 +447,40 @@ public final class ConfigLexer implements AutoCloseable {
     }
 
     /**
+     * An {@code @ID rest} / {@code @^ID rest} line: "" when it is not for this config id (or has
+     * nothing after the id), else the rest.
+     *
+     * @param len keepalived's running length of the line, updated
+     */
+    private String applyConditional(String buf, int[] len) {
+        boolean reverse = CText.at(buf, 1) == '^';
+        int idStart = reverse ? 2 : 1;
+        int blank = CText.pbrk(buf, idStart, CText.BLANKS);
+        if (blank < 0) {
+            return "";
+        }
+        boolean matches = buf.substring(idStart, blank).equals(options.configId());
+        if (matches == reverse) {
+            return "";
+        }
+        int start = blank + CText.spn(buf, blank, CText.BLANKS);
+        len[0] -= start;
+        return shiftLeft(buf, start, len[0]);
+    }
+
+
+    /**
      * keepalived strips an {@code @ID } prefix with {@code memmove(buf, start, len + 1)} using the
      * length the line had when it was read; after a substitution made the line longer, that moves
      * only part of it and the old tail shows through. Reproduced exactly.
      */
     private static String shiftLeft(String buf, int start, int len) {
+        if (len == -1) {
+            // len + 1 wraps to 0 in keepalived's size_t: nothing moves, the prefix stays.
+            return buf;
+        }
         if (len < 0 || start + len + 1 > buf.length()) {
+            // (keepalived would move a wrapped, enormous length here and crash)
             return buf.substring(Math.min(start, buf.length()));
         }
         return buf.substring(start, start + len + 1) + buf.substring(len + 1);
@@ -438,34 +509,48 @@ public final class ConfigLexer implements AutoCloseable {
             report(ConfigError.GENERAL_ERROR,
                     "Invalid " + (seq ? "~SEQ" : "~LST") + " specification '" + buf + "'", ReportedBy.ALL);
             if (!seq) {
-                seqListCount--;
+                pending.listRejected();
             }
         } else {
-            generators.add(gen);
-            seqListCount++;
+            pending.addGenerator(gen);
         }
     }
 
-    /** {@code check_include}: true (and the files opened) when the line is an include line. */
+    /**
+     * {@code check_include}: true (and the files opened) when the line is an include line. An
+     * include line that is not literally in the file (it came from a conditional, a substitution,
+     * a generator or after a brace) is read twice, as keepalived's children read it twice.
+     */
     private boolean checkInclude(String buf) {
-        if (!buf.startsWith("include") || buf.length() <= 7) {
+        int patternStart = includePatternStart(buf);
+        if (patternStart < 0) {
             return false;
         }
         char letter = buf.charAt(7);
-        int type;
-        int patternStart;
-        if (CText.isSpace(letter)) {
-            type = 0;
-            patternStart = 8;
-        } else if (CText.isSpace(CText.at(buf, 8)) && "rmwba".indexOf(letter) >= 0) {
-            type = IncludeCheck.bitsOfKeyword(letter);
-            patternStart = 9;
-        } else {
-            return false;
-        }
+        int type = CText.isSpace(letter) ? 0 : IncludeCheck.bitsOfKeyword(letter);
         int start = Math.min(patternStart + CText.spn(buf, patternStart, CText.BLANKS), buf.length());
-        files.open(buf.substring(start), type);
+        String pattern = buf.substring(start);
+        if (!physicalLineIsInclude && !files.readingChildOwnFile() && options.pass() != LexerOptions.Pass.PARENT) {
+            files.openTwice(pattern, type);
+        } else {
+            files.open(pattern, type);
+        }
         return true;
+    }
+
+    /** {@code is_include}: where the pattern starts (before blanks), or -1 for other lines. */
+    private static int includePatternStart(String buf) {
+        if (!buf.startsWith("include") || buf.length() <= 7) {
+            return -1;
+        }
+        char letter = buf.charAt(7);
+        if (CText.isSpace(letter)) {
+            return 8;
+        }
+        if (CText.isSpace(CText.at(buf, 8)) && "rmwba".indexOf(letter) >= 0) {
+            return 9;
+        }
+        return -1;
     }
 
     /**
@@ -500,41 +585,5 @@ public final class ConfigLexer implements AutoCloseable {
             }
         }
         return buf;
-    }
-
-    /** The values of the built-in definitions. */
-    private final class BuiltinValues implements Definitions.Builtins {
-        @Override
-        public String pwd() {
-            Path dir = files.currentDirectory();
-            try {
-                return dir.toRealPath().toString();
-            } catch (IOException | SecurityException e) {
-                return dir.toAbsolutePath().normalize().toString();
-            }
-        }
-
-        @Override
-        public String instance() {
-            return options.configId();
-        }
-
-        @Override
-        public long random() {
-            return random.nextInt() & 0x7fffffffL;
-        }
-    }
-
-    /** The multi-line bookkeeping substitution changes. */
-    private final class MultilineHooks implements Definitions.MultilineHooks {
-        @Override
-        public void pushMultiline(Definitions.Cursor cursor) {
-            multilineStack.addLast(new MultilineEntry(cursor, multilineSeqDepth));
-        }
-
-        @Override
-        public void startMultiline() {
-            multilineSeqDepth = seqListCount;
-        }
     }
 }

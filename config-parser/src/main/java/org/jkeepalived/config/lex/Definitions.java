@@ -62,6 +62,8 @@ final class Definitions {
     }
 
     private final List<Definition> all = new ArrayList<>();
+    /** The substitution buffer, reused from line to line. */
+    private char[] scratch = new char[0];
     private final Builtins builtins;
     /** Set by a substitution that expands a multi-line definition ({@code multiline_seq_depth}). */
     private final MultilineHooks hooks;
@@ -240,8 +242,8 @@ final class Definitions {
      *         {@code multiline} is the expansion to continue with when something was replaced
      */
     Replacement replace(String line, int maxLen, Cursor multiline) {
-        char[] buf = new char[Math.max(maxLen, line.length() + 1) + 2];
-        line.getChars(0, line.length(), buf, 0);
+        int size = load(line, maxLen);
+        char[] buf = scratch;
         int lenUsed = line.length();
         Cursor multilinePtr = multiline;
         Cursor next = null;
@@ -255,18 +257,14 @@ final class Definitions {
                 continue;
             }
             if (++replacements > MAX_REPLACEMENTS_PER_LINE) {
-                return new Replacement(cString(buf), false, multiline,
-                        "Parameter substitution on line '" + line + "' does not terminate - definitions refer to each other",
-                        false);
+                return new Replacement(cString(buf), false, multiline, "Parameter substitution on line '" + line
+                        + "' does not terminate - definitions refer to each other", false);
             }
             found = true;
             int extraBraces = buf[cur + 1] == '{' ? 2 : 0;
             next = multilinePtr;
-            if (def.multiline && multilinePtr != null) {
-                hooks.pushMultiline(multilinePtr);
-            }
             if (def.multiline) {
-                hooks.startMultiline();
+                startMultilineUse(multilinePtr);
             }
             if (def.builtin != null) {
                 def.value = builtinValue(def, buf);
@@ -288,7 +286,7 @@ final class Definitions {
             // keepalived checks its running length (size_t, so a negative one wraps to huge); the
             // second test keeps this buffer in bounds where keepalived's own bookkeeping drifts.
             long actualLen = (long) strlen(buf, 0) + replacingLen - total;
-            if (newLen < 0 || newLen >= maxLen || actualLen >= buf.length - 2) {
+            if (newLen < 0 || newLen >= maxLen || actualLen >= size - 2) {
                 return new Replacement(cString(buf), false, multiline,
                         "Parameter substitution on line '" + cString(buf) + "' would exceed maximum line length", true);
             }
@@ -302,6 +300,25 @@ final class Definitions {
             }
         }
         return new Replacement(cString(buf), found, found ? next : multiline, null, false);
+    }
+
+    /** Copies {@code line} into the scratch buffer, NUL-padded; returns the usable size. */
+    private int load(String line, int maxLen) {
+        int size = Math.max(maxLen, line.length() + 1) + 2;
+        if (scratch.length < size) {
+            scratch = new char[size];
+        }
+        java.util.Arrays.fill(scratch, 0, size, '\0');
+        line.getChars(0, line.length(), scratch, 0);
+        return size;
+    }
+
+    /** A multi-line definition is used: an expansion in progress is saved, and it goes first. */
+    private void startMultilineUse(Cursor inProgress) {
+        if (inProgress != null) {
+            hooks.pushMultiline(inProgress);
+        }
+        hooks.startMultiline();
     }
 
     /**

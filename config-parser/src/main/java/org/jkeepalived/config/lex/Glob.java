@@ -220,7 +220,7 @@ final class Glob {
                 i++;
             } else if (c == '*' || c == '?') {
                 return true;
-            } else if (c == '[' && s.indexOf(']', i + 2) > 0) {
+            } else if (c == '[' && s.indexOf(']', i + 1) > 0) {
                 return true;
             }
         }

@@ -46,28 +46,41 @@ final class IncludeStack {
         int parentLine;
         String childName;
         int childLine;
+        /** The children still have to count the newline of a full-length copy line. */
+        boolean childNewlinePending;
         Path directory;
         PhysicalLineReader reader;
         int matchesOpened;
+        /** Read by keepalived's children themselves, not from the parent's copy (see openTwice). */
+        final boolean childOwn;
 
-        Frame(int includeType, IncludeCheck savedIncludeCheck, Path baseDirectory) {
+        Frame(int includeType, IncludeCheck savedIncludeCheck, Path baseDirectory, boolean childOwn) {
             this.includeType = includeType;
             this.savedIncludeCheck = savedIncludeCheck;
             this.baseDirectory = baseDirectory;
             this.directory = baseDirectory;
+            this.childOwn = childOwn;
         }
     }
 
     private final Deque<Frame> frames = new ArrayDeque<>();
     private final Consumer<Diagnostic> diagnostics;
+    private final Consumer<Diagnostic> childDiagnostics;
     private final Path workingDirectory;
+    /** True while opening a frame only keepalived's children open (their messages, their form). */
+    private boolean openingForChildren;
     private IncludeCheck includeCheck;
     private boolean configFileError;
     private int filesOpened;
 
-    /** @param diagnostics receives the parent's include diagnostics */
-    IncludeStack(Consumer<Diagnostic> diagnostics, Path workingDirectory, IncludeCheck initial) {
+    /**
+     * @param diagnostics      receives the parent's include diagnostics
+     * @param childDiagnostics receives the children's own include diagnostics (see {@link #openTwice})
+     */
+    IncludeStack(Consumer<Diagnostic> diagnostics, Consumer<Diagnostic> childDiagnostics, Path workingDirectory,
+            IncludeCheck initial) {
         this.diagnostics = diagnostics;
+        this.childDiagnostics = childDiagnostics;
         this.workingDirectory = workingDirectory;
         this.includeCheck = initial;
     }
@@ -109,7 +122,8 @@ final class IncludeStack {
                 ok = false;
                 continue;
             }
-            if (!Files.isReadable(workingDirectory.resolve(path))) {
+            Path resolved = resolve(workingDirectory, path);
+            if (resolved == null || !Files.isReadable(resolved)) {
                 report(ConfigError.FILE_NOT_FOUND, "Unable to read configuration file " + path);
                 ok = false;
                 break;
@@ -126,9 +140,37 @@ final class IncludeStack {
         return ok;
     }
 
+    /** True when the file being read is one keepalived's children read themselves. */
+    boolean readingChildOwnFile() {
+        Frame top = frames.peekFirst();
+        return top != null && top.childOwn;
+    }
+
+    /**
+     * An include that keepalived's parent processes and its children process again: a line that
+     * only becomes an include after a conditional, a substitution, a generator or a brace split is
+     * copied as it is into the consolidated configuration, so each child opens the files itself and
+     * then also reads the parent's copy of them. The content is read twice, the children's own
+     * reading first (so its duplicates are what the children complain about).
+     */
+    void openTwice(String pattern, int includeType) {
+        Path base = currentDirectory();
+        openingForChildren = true;
+        try {
+            open(pattern, includeType, base, true);
+        } finally {
+            openingForChildren = false;
+        }
+        open(pattern, includeType, base, false);
+    }
+
     /** {@code open_glob_file}: pushes an include pattern and opens its first readable match. */
     boolean open(String pattern, int includeType) {
-        Frame frame = new Frame(includeType, includeCheck, currentDirectory());
+        return open(pattern, includeType, currentDirectory(), readingChildOwnFile());
+    }
+
+    private boolean open(String pattern, int includeType, Path base, boolean childOwn) {
+        Frame frame = new Frame(includeType, includeCheck, base, childOwn);
         frames.addFirst(frame);
         Glob glob = globChecked(pattern, includeType, frame.baseDirectory);
         if (glob == null) {
@@ -175,8 +217,8 @@ final class IncludeStack {
             fileError(IncludeCheck.READ, "Configuration file '" + path + "' is a directory - skipping");
             return false;
         }
-        Path file = base.resolve(path);
-        boolean regular = Files.isRegularFile(file);
+        Path file = resolve(base, path);
+        boolean regular = file != null && Files.isRegularFile(file);
         if (regular) {
             try {
                 Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
@@ -207,8 +249,11 @@ final class IncludeStack {
                         : "more than " + MAX_FILES + " files opened") + ") - skipping");
                 continue;
             }
-            Path file = frame.baseDirectory.resolve(path);
+            Path file = resolve(frame.baseDirectory, path);
             try {
+                if (file == null) {
+                    throw new java.nio.file.NoSuchFileException(path);
+                }
                 frame.reader = PhysicalLineReader.open(file);
             } catch (IOException | SecurityException e) {
                 fileError(IncludeCheck.READ, "Configuration file '" + path + "' open problem ("
@@ -229,6 +274,15 @@ final class IncludeStack {
             return true;
         }
         return false;
+    }
+
+    /** {@code base.resolve(path)}, or null for a name the file system cannot represent. */
+    private static Path resolve(Path base, String path) {
+        try {
+            return base.resolve(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 
     private static String describe(Exception e) {
@@ -253,9 +307,15 @@ final class IncludeStack {
                 nextFile(top);
                 continue;
             }
-            top.childLine++;
             if (piece.countsAsLine()) {
                 top.parentLine++;
+            }
+            if (top.childOwn) {
+                // A file the children read themselves is counted as the parent counts it.
+                top.childLine = top.parentLine;
+            } else if (top.childNewlinePending) {
+                top.childLine++;
+                top.childNewlinePending = false;
             }
             return piece.text();
         }
@@ -270,6 +330,26 @@ final class IncludeStack {
             return;
         }
         frames.removeFirst();
+    }
+
+    /**
+     * Counts the line keepalived's parent writes into the consolidated copy for the piece just
+     * read: its decommented text (empty for an include line or a blank piece) and a newline. The
+     * children read the copy with the same 1024-byte fgets, so a copy line of 1023 bytes or more
+     * is not counted while it is processed; its newline arrives as an empty line of its own.
+     *
+     * @param textBytes the UTF-8 length of the decommented text
+     */
+    void copyLineWritten(int textBytes) {
+        Frame top = frames.peekFirst();
+        if (top == null || top.childOwn) {
+            return;
+        }
+        if (textBytes >= PhysicalLineReader.MAXBUF - 1) {
+            top.childNewlinePending = true;
+        } else {
+            top.childLine++;
+        }
     }
 
     /** Closes every open file (the lexer was abandoned before the end). */
@@ -289,6 +369,10 @@ final class IncludeStack {
     private void fileError(int kind, String message) {
         int strictness = includeCheck.bits() | (frames.isEmpty() ? 0 : frames.peekFirst().includeType);
         boolean error = (strictness & kind) != 0;
+        if (openingForChildren) {
+            childDiagnostics.accept(childDiagnostic(error ? ConfigError.FILE_NOT_FOUND : ConfigError.OK, message));
+            return;
+        }
         report(error ? ConfigError.FILE_NOT_FOUND : ConfigError.OK, message);
         if (error) {
             configFileError = true;
@@ -322,12 +406,23 @@ final class IncludeStack {
         return new Diagnostic(location, error, message, location != null);
     }
 
+    /** The file being read, with the parent's line count (the PARENT pass's line locations). */
+    SourceLocation parentLineLocation() {
+        for (Frame frame : frames) {
+            if (frame.childName != null) {
+                return new SourceLocation(frame.childName, frame.parentLine);
+            }
+        }
+        return null;
+    }
+
     /** Where the children place the line being read: the file always named, every piece counted. */
     SourceLocation childLocation() {
-        Frame top = frames.peekFirst();
-        if (top == null || top.childName == null) {
-            return null;
+        for (Frame frame : frames) {
+            if (frame.childName != null) {
+                return new SourceLocation(frame.childName, frame.childLine);
+            }
         }
-        return new SourceLocation(top.childName, top.childLine);
+        return null;
     }
 }

@@ -36,11 +36,11 @@ final class PhysicalLineReader implements AutoCloseable {
     }
 
     static PhysicalLineReader open(Path file) throws IOException {
-        return new PhysicalLineReader(new BufferedInputStream(Files.newInputStream(file), 65536));
+        return new PhysicalLineReader(new BufferedInputStream(Files.newInputStream(file), 8192));
     }
 
     static PhysicalLineReader of(InputStream in) {
-        return new PhysicalLineReader(new BufferedInputStream(in, 65536));
+        return new PhysicalLineReader(new BufferedInputStream(in, 8192));
     }
 
     /** The next piece, or null at the end of the file (or on a read error, which ends the file). */

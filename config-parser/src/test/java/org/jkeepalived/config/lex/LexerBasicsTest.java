@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.jkeepalived.config.ConfigError;
+import org.jkeepalived.config.Diagnostics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,5 +138,80 @@ class LexerBasicsTest {
                 "(Line 3) parent only");
         assertThat(diagnostics.all().get(0).withFile()).isFalse();
         assertThat(diagnostics.all().get(1).withFile()).isTrue();
+    }
+
+    @Test
+    void escapedCommentCharactersAreCommentsAgainForTheChildren() {
+        // 2.2.7: "x\#y z" is 'x#y' for the parent and 'x' for the children
+        Lexed lexed = Lexed.text(dir, "x\\#y z\nq\\!w \"a\\#b\"\n");
+        assertThat(lexed.texts()).containsExactly("x", "q");
+    }
+
+    @Test
+    void parentViewKeepsTheEscapedCharacters() {
+        Lexed.write(dir.resolve("keepalived.conf"), "global_defs {\n router_id a\\#b\n}\nx\\#y\n");
+        org.jkeepalived.config.Diagnostics diagnostics = new org.jkeepalived.config.Diagnostics();
+        try (ConfigLexer lexer = new ConfigLexer(Path.of("keepalived.conf"), new LexerOptions("id", false, dir), diagnostics)) {
+            assertThat(lexer.next().text()).isEqualTo("global_defs");
+            lexer.setParentView(true);
+            assertThat(lexer.next().text()).isEqualTo("{");
+            assertThat(lexer.next().tokens()).containsExactly("router_id", "a#b");
+            lexer.setParentView(false);
+            assertThat(lexer.next().text()).isEqualTo("}");
+            assertThat(lexer.next().text()).isEqualTo("x");
+        }
+    }
+
+    @Test
+    void unterminatedQuoteOnlyInTheParentsView() {
+        Lexed lexed = Lexed.text(dir, "a\\#\"b\n");
+        assertThat(lexed.texts()).containsExactly("a");
+        // 2.2.7 printed these two, from the parent only
+        assertThat(lexed.messages()).containsExactly("(Line 1) Unterminated quote 'a#\"b'", "(Line 1) Unmatched quote: 'a#\"b'");
+    }
+
+    @Test
+    void longLinesNulsAndAMissingLastNewlineAreCountedAsKeepalivedCountsThem() {
+        // 2.2.7 on exactly this file: parent (Line 1) a1, (Line 1) L…, (Line 2) L…, (Line 3) a3,
+        // (Line 3) x, (Line 4) a5, (Line 4) lastline; children (long.conf: Line 1) a1, (Line 1) L…,
+        // (Line 3) L…, (Line 4) a3, (Line 5) x, (Line 6) a5, (Line 7) lastline
+        String text = "a1\n" + "L".repeat(1500) + " tail\n" + "a3\n" + "x\u0000y junk\n" + "a5\n" + "lastline";
+        Lexed.write(dir.resolve("long.conf"), text);
+        Diagnostics diagnostics = new Diagnostics();
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        try (ConfigLexer lexer = new ConfigLexer(Path.of("long.conf"), new LexerOptions("id", false, dir), diagnostics)) {
+            for (LogicalLine line = lexer.next(); line != null; line = lexer.next()) {
+                String word = line.keyword().length() > 8 ? line.keyword().substring(0, 8) : line.keyword();
+                seen.add(lexer.parentDiagnostic(ConfigError.OK, word).render() + " / " + line.location().line());
+            }
+        }
+        assertThat(seen).containsExactly("(Line 1) a1 / 1", "(Line 1) LLLLLLLL / 1", "(Line 2) LLLLLLLL / 3",
+                "(Line 3) a3 / 4", "(Line 3) x / 5", "(Line 4) a5 / 6", "(Line 4) lastline / 7");
+    }
+
+    @Test
+    void firstLineWithoutNewlineHasNoParentLocation() {
+        // 2.2.7 on a file holding only "}": "Extra '}' found" and "(nl.conf: Line 1) Extra '}' found"
+        Lexed lexed = Lexed.files(dir, "id", java.util.Map.of("nl.conf", "}"));
+        assertThat(lexed.messages()).containsExactly("Extra '}' found", "(nl.conf: Line 1) Extra '}' found");
+    }
+
+    @Test
+    void selfReferencingMultiLineDefinitionIsCutOff() {
+        // keepalived 2.2.7 expands this for ever
+        Lexed.write(dir.resolve("loop.conf"), "$M=alpha \\\nk9 $M\nb2 $M\nafter\n");
+        Diagnostics diagnostics = new Diagnostics();
+        int count = 0;
+        String last = null;
+        try (ConfigLexer lexer = new ConfigLexer(Path.of("loop.conf"), new LexerOptions("id", false, dir), diagnostics)) {
+            for (LogicalLine line = lexer.next(); line != null; line = lexer.next()) {
+                count++;
+                last = line.text();
+            }
+        }
+        assertThat(count).isGreaterThan(ConfigLexer.MAX_LINES_FROM_ONE_LINE / 2);
+        assertThat(last).isEqualTo("after");
+        assertThat(diagnostics.all()).extracting(d -> d.render())
+                .anyMatch(m -> m.contains("lines through ~SEQ, ~LST or multi-line definitions"));
     }
 }
