@@ -21,8 +21,14 @@ final class GlobalHandlers {
         return st.drafts().global;
     }
 
+    /** Only keepalived's parent parses global_defs, so its lines are read in the parent's view. */
     static void globalDefs(ParseState st, LogicalLine line) {
         st.target = g(st);
+        st.lexerControl().parentView(true);
+    }
+
+    static void globalDefsEnd(ParseState st, LogicalLine line) {
+        st.lexerControl().parentView(false);
     }
 
     static void routerId(ParseState st, LogicalLine line) {

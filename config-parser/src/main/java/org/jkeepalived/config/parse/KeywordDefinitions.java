@@ -54,7 +54,7 @@ public final class KeywordDefinitions {
     }
 
     private static void globalDefs(KeywordTable.Builder root) {
-        root.blockActive("global_defs", ArgShape.BLOCK, PARENT, GlobalHandlers::globalDefs, null, b2 -> {
+        root.blockActive("global_defs", ArgShape.BLOCK, PARENT, GlobalHandlers::globalDefs, GlobalHandlers::globalDefsEnd, b2 -> {
             b2.kw("process_names", ArgShape.NONE, "unset", Handlers::record);
             b2.kw("process_name", ArgShape.OPTIONAL, "unset", GlobalProcessHandlers::processName);
             b2.kw("vrrp_process_name", ArgShape.OPTIONAL, "unset", GlobalProcessHandlers::processName);

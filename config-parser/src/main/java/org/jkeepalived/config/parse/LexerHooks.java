@@ -18,6 +18,10 @@ final class LexerHooks {
         void includeCheck(List<String> words);
 
         void randomSeed(long seed);
+
+        /** Whether following lines are read as keepalived's parent reads them (inside global_defs). */
+        default void parentView(boolean parentView) {
+        }
     }
 
     static void includeCheck(ParseState st, LogicalLine line) {
