@@ -160,6 +160,24 @@ final class CheckHandlers {
                 }
                 d.sorryServer = String.join(" ", a);
             }
+            case "ip_family" -> {
+                String f = st.arg(line, 1);
+                if (!f.equals("inet") && !f.equals("inet6")) {
+                    st.report(GENERAL_ERROR, "unknown address family " + f);
+                    return;
+                }
+            }
+            case "quorum_up", "quorum_down" -> {
+                if (d.settings.containsKey(kw)) {
+                    st.report(GENERAL_ERROR, "(" + (d.group == null ? "(null)" : d.group) + ") " + kw
+                            + " script already specified - ignoring " + st.arg(line, 1));
+                    return;
+                }
+                org.jkeepalived.config.model.NotifyScript script = Scripts.forNotify(st, line);
+                if (script != null) {
+                    d.scripts.add(script);
+                }
+            }
             case "persistence_granularity" -> {
                 String v = st.arg(line, 1);
                 boolean v6 = d.address != null ? d.address.indexOf(':') >= 0 : v.indexOf('.') < 0;
@@ -243,7 +261,10 @@ final class CheckHandlers {
             return;
         }
         if (line.tokens().get(0).startsWith("notify_")) {
-            Scripts.forNotify(st, line);
+            org.jkeepalived.config.model.NotifyScript script = Scripts.forNotify(st, line);
+            if (script != null) {
+                vs(st).scripts.add(script);
+            }
         }
         Handlers.record(st, line);
     }

@@ -252,6 +252,8 @@ final class Drafts {
         String sorryServer;
         int weight = 1;
         final List<RsDraft> realServers = new ArrayList<>();
+        /** quorum_up/down and the real servers' notify_up/down scripts (script security). */
+        final List<NotifyScript> scripts = new ArrayList<>();
         final String description;
 
         VsDraft(String description) {

@@ -384,4 +384,11 @@ final class GlobalHandlers {
         }
         Handlers.record(st, line);
     }
+
+    static void notifyPriorityChanges(ParseState st, LogicalLine line) {
+        if (Handlers.optionalBool(st, line, line.tokens().size() > 1 ? "Invalid value '" + line.tokens().get(1)
+                + "' for global vrrp_notify_priority_changes specified" : null) != null) {
+            Handlers.record(st, line);
+        }
+    }
 }

@@ -127,7 +127,7 @@ public final class KeywordDefinitions {
             b2.kw("notify_fifo_script", ArgShape.REQUIRED, "none", Handlers::record);
             b2.kw("vrrp_notify_fifo", ArgShape.OPTIONAL, "none", GlobalHandlers::vrrpNotifyFifo);
             b2.kw("vrrp_notify_fifo_script", ArgShape.REQUIRED, "none", Handlers::record);
-            b2.kw("vrrp_notify_priority_changes", ArgShape.OPTIONAL, "false", Handlers::record);
+            b2.kw("vrrp_notify_priority_changes", ArgShape.OPTIONAL, "false", GlobalHandlers::notifyPriorityChanges);
             b2.kw("fifo_write_vrrp_states_on_reload", ArgShape.NONE, "off", Handlers::record);
             b2.kw("lvs_notify_fifo", ArgShape.REQUIRED, "none", Handlers::record);
             b2.kw("lvs_notify_fifo_script", ArgShape.REQUIRED, "none", Handlers::record);
@@ -221,7 +221,7 @@ public final class KeywordDefinitions {
             b2.kw("smtp_alert", ArgShape.OPTIONAL, "global smtp_alert_vrrp/smtp_alert else false", RootBlockHandlers::syncGroupSmtp);
             b2.kw("global_tracking", ArgShape.NONE, "off", RootBlockHandlers::globalTracking);
             b2.kw("sync_group_tracking_weight", ArgShape.NONE, "off", RootBlockHandlers::trackingWeight);
-            b2.kw("notify_priority_changes", ArgShape.OPTIONAL, "global vrrp_notify_priority_changes", Handlers::record);
+            b2.kw("notify_priority_changes", ArgShape.OPTIONAL, "global vrrp_notify_priority_changes", RootBlockHandlers::syncGroupNotifyPriorityChanges);
         });
         root.blockActive("garp_group", ArgShape.BLOCK, VRRP_ONLY, RootBlockHandlers::garpGroup, RootBlockHandlers::garpGroupEnd, b2 -> {
             b2.kw("garp_interval", ArgShape.REQUIRED, "—", RootBlockHandlers::garpGroupInterval);
@@ -242,7 +242,7 @@ public final class KeywordDefinitions {
         root.blockActive("vrrp_track_process", ArgShape.NAMED_BLOCK, VRRP_ONLY, RootBlockHandlers::trackProcess, RootBlockHandlers::trackProcessEnd, b2 -> {
             b2.kw("process", ArgShape.REQUIRED, "—", RootBlockHandlers::trackProcessSetting);
             b2.kw("param_match", ArgShape.OPTIONAL, "exact (when params)", RootBlockHandlers::trackProcessSetting);
-            b2.kw("weight", ArgShape.REQUIRED, "0", RootBlockHandlers::trackProcessSetting);
+            b2.kw("weight", ArgShape.OPTIONAL, "0", RootBlockHandlers::trackProcessSetting);
             b2.kw("quorum", ArgShape.REQUIRED, "1", RootBlockHandlers::trackProcessSetting);
             b2.kw("quorum_max", ArgShape.REQUIRED, "unlimited", RootBlockHandlers::trackProcessSetting);
             b2.kw("delay", ArgShape.REQUIRED, "0", RootBlockHandlers::trackProcessSetting);

@@ -68,6 +68,14 @@ final class RootBlockHandlers {
         }
     }
 
+    static void syncGroupNotifyPriorityChanges(ParseState st, LogicalLine line) {
+        SyncGroupDraft g = (SyncGroupDraft) st.target;
+        if (Handlers.optionalBool(st, line, line.tokens().size() > 1 ? "(" + g.name + ") Invalid value '"
+                + line.tokens().get(1) + "' for sync group notify_priority_changes specified" : null) != null) {
+            Handlers.record(st, line);
+        }
+    }
+
     static void syncGroupSmtp(ParseState st, LogicalLine line) {
         Boolean v = Handlers.optionalBool(st, line, line.tokens().size() > 1
                 ? "Invalid vrrp_group smtp_alert parameter " + line.tokens().get(1) : null);
@@ -271,7 +279,14 @@ final class RootBlockHandlers {
         TrackProcessDraft p = (TrackProcessDraft) st.target;
         List<String> a = Handlers.args(line);
         switch (line.tokens().get(0)) {
-            case "process" -> p.process = List.copyOf(a);
+            case "process" -> {
+                if (!p.process.isEmpty()) {
+                    st.report(GENERAL_ERROR, "Process already set for track process " + p.name + " - ignoring "
+                            + (a.isEmpty() ? "" : a.get(0)));
+                } else {
+                    p.process = List.copyOf(a);
+                }
+            }
             case "param_match" -> {
                 if (a.isEmpty() || a.get(0).equals("initial") || a.get(0).equals("partial")) {
                     p.paramMatch = a.isEmpty() ? "exact" : a.get(0);
@@ -279,18 +294,57 @@ final class RootBlockHandlers {
                     st.report(GENERAL_ERROR, "Invalid param_match type " + a.get(0) + " - ignoring");
                 }
             }
-            case "weight" -> {
-                Long v = a.isEmpty() ? null : Numbers.readInt(st, a.get(0), -254, 254);
-                if (v != null) {
-                    p.weight = v.intValue();
+            case "weight" -> processWeight(st, p, a);
+            case "quorum" -> {
+                Long v = Numbers.readUnsigned(st, st.arg(line, 1), 1, 65535);
+                if (v == null) {
+                    st.report(GENERAL_ERROR, "Quorum (" + a.get(0) + ") for vrrp_track_process " + p.name
+                            + " must be between [1..65535] inclusive. Ignoring...");
+                } else if (p.quorumMax >= 0 && v > p.quorumMax) {
+                    st.report(GENERAL_ERROR, "Quorum is greater than quorum_max - ignoring");
+                } else {
+                    p.quorum = v.intValue();
                 }
-                p.reverse = a.size() > 1 && a.get(1).equals("reverse");
             }
-            case "quorum" -> p.quorum = intOr(st, a, 1, 65535, p.quorum);
-            case "quorum_max" -> p.quorumMax = intOr(st, a, 0, 65535, p.quorumMax);
+            case "quorum_max" -> {
+                Long v = Numbers.readUnsigned(st, st.arg(line, 1), 0, 65535);
+                if (v == null) {
+                    st.report(GENERAL_ERROR, "quorum_max (" + a.get(0) + ") for vrrp_track_process " + p.name
+                            + " must be between [0..65535] inclusive. Ignoring...");
+                } else if (v < p.quorum) {
+                    st.report(GENERAL_ERROR, "quorum_max is less than quorum - ignoring");
+                } else {
+                    p.quorumMax = v.intValue();
+                }
+            }
             case "full_command" -> p.fullCommand = true;
             default -> delay(st, p, line.tokens().get(0), a);
         }
+    }
+
+    private static void processWeight(ParseState st, TrackProcessDraft p, List<String> a) {
+        if (a.isEmpty()) {
+            st.report(GENERAL_ERROR, "No weight specified for track process " + p.name + " - ignoring");
+            return;
+        }
+        if (p.weight != 0) {
+            st.report(GENERAL_ERROR, "Weight already set for track process " + p.name + " - ignoring " + a.get(0));
+            return;
+        }
+        Long v = Numbers.readInt(st, a.get(0), -254, 254);
+        if (v == null) {
+            st.report(GENERAL_ERROR, "Weight (" + a.get(0) + ") for vrrp_track_process " + p.name
+                    + " must be between [-254..254] inclusive. Ignoring...");
+            return;
+        }
+        if (a.size() > 1) {
+            if (a.get(1).equals("reverse")) {
+                p.reverse = true;
+            } else {
+                st.report(GENERAL_ERROR, "vrrp_track_process " + p.name + " unknown weight option " + a.get(1));
+            }
+        }
+        p.weight = v.intValue();
     }
 
     private static void delay(ParseState st, TrackProcessDraft p, String kw, List<String> a) {

@@ -201,7 +201,7 @@ final class RouteLines {
                 options.put(word, "");
                 i++;
             } else {
-                st.report(GENERAL_ERROR, "Unknown rule option " + word);
+                st.report(GENERAL_ERROR, (isNumericType(word) ? "Invalid rule action " : "Unknown rule option ") + word);
                 return null;
             }
         }
