@@ -281,4 +281,28 @@ final class GlobalProcessHandlers {
             Handlers.record(st, line);
         }
     }
+
+    /** {@code X [BOOL]} global flags whose bad value keepalived reports as "for global X". */
+    static void globalFlag(ParseState st, LogicalLine line) {
+        String kw = line.tokens().get(0);
+        if (Handlers.optionalBool(st, line, line.tokens().size() > 1 ? "Invalid value '" + line.tokens().get(1)
+                + "' for global " + kw + " specified" : null) != null) {
+            Handlers.record(st, line);
+        }
+    }
+
+    /** {@code *_rcv_bufs BYTES}. */
+    static void rcvBufs(ParseState st, LogicalLine line) {
+        String kw = line.tokens().get(0);
+        String type = kw.substring(0, kw.length() - "_rcv_bufs".length());
+        if (line.tokens().size() < 2) {
+            st.report(GENERAL_ERROR, type + "_rcv_bufs size missing");
+            return;
+        }
+        if (Numbers.readUnsigned(st, line.tokens().get(1), 0, 4294967295L) == null) {
+            st.report(GENERAL_ERROR, type + "_rcv_bufs size (" + line.tokens().get(1) + ") invalid");
+            return;
+        }
+        Handlers.record(st, line);
+    }
 }
