@@ -253,6 +253,14 @@ final class CheckHandlers {
 
     static void rsSetting(ParseState st, LogicalLine line) {
         RsDraft rs = (RsDraft) st.target;
+        String rkw = line.tokens().get(0);
+        if (rkw.equals("inhibit_on_failure") || rkw.equals("alpha") || rkw.equals("smtp_alert")) {
+            String what = rkw.equals("smtp_alert") ? "real_server smtp_alert" : rkw;
+            if (Handlers.optionalBool(st, line, line.tokens().size() > 1
+                    ? "Invalid " + what + " parameter " + line.tokens().get(1) : null) == null) {
+                return;
+            }
+        }
         Long v = LvsNumbers.check(st, line, LvsNumbers.REAL_SERVER);
         if (v != null && line.tokens().get(0).equals("weight")) {
             rs.weight = v.intValue();
@@ -289,6 +297,11 @@ final class CheckHandlers {
             case "alpha", "log_all_failures", "fast_recovery", "enable_sni", "inhibit_on_failure" -> {
                 if (Handlers.optionalBool(st, line, line.tokens().size() > 1
                         ? "Invalid " + kw + " parameter " + line.tokens().get(1) : null) == null) {
+                    return;
+                }
+            }
+            case "min_reply_length", "max_reply_length", "type", "misc_timeout", "user" -> {
+                if (!CheckerBlockHandlers.specific(st, line)) {
                     return;
                 }
             }
@@ -340,6 +353,10 @@ final class CheckHandlers {
 
     static void checkerEnd(ParseState st, LogicalLine line) {
         CheckerDraft c = (CheckerDraft) st.target;
+        if (c.dropped) {
+            vs(st).realServers.get(vs(st).realServers.size() - 1).checkers.remove(c);
+            return;
+        }
         if ((c.type.equals("HTTP_GET") || c.type.equals("SSL_GET")) && c.urls.isEmpty()) {
             st.report(GENERAL_ERROR, "HTTP/SSL_GET checker has no urls specified - ignoring");
             vs(st).realServers.get(vs(st).realServers.size() - 1).checkers.remove(c);

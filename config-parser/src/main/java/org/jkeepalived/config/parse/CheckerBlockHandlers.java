@@ -62,8 +62,10 @@ final class CheckerBlockHandlers {
         CheckerDraft c = checker(st);
         if (t.size() != 2) {
             st.report(GENERAL_ERROR, "(" + realServer(st) + ") BFD_CHECK - No or too many names specified - skipping checker");
+            c.dropped = true;
         } else if (!st.drafts().bfds.containsKey(t.get(1))) {
             st.report(GENERAL_ERROR, "(" + realServer(st) + ") BFD_CHECK - BFD " + t.get(1) + " not configured");
+            c.dropped = true;
         } else if (c.settings.containsKey("name")) {
             st.report(GENERAL_ERROR, "(" + realServer(st) + ") BFD_CHECK - BFD " + t.get(1) + " already specified as "
                     + c.settings.get("name").get(0));
@@ -82,5 +84,53 @@ final class CheckerBlockHandlers {
     /** The BFD_CHECK end message names the real server. */
     static String bfdMissingName(ParseState st) {
         return "(" + realServer(st) + ") No name has been specified for BFD_CHECKER - skipping";
+    }
+
+    private static final java.util.Set<String> DNS_TYPES = java.util.Set.of("A", "NS", "CNAME", "SOA", "MX", "TXT",
+            "AAAA", "RRSIG", "DNSKEY");
+
+    /** UDP_CHECK, DNS_CHECK and MISC_CHECK keywords; false when the value was rejected. */
+    static boolean specific(ParseState st, LogicalLine line) {
+        String kw = line.tokens().get(0);
+        CheckerDraft c = checker(st);
+        switch (kw) {
+            case "min_reply_length", "max_reply_length" -> {
+                if (Numbers.readUnsigned(st, st.arg(line, 1), 0, 65535) == null) {
+                    st.report(GENERAL_ERROR, "UDP_CHECK " + (kw.startsWith("min") ? "min" : "max") + " length "
+                            + line.tokens().get(1) + " not valid - must be between 0 & 65535");
+                    return false;
+                }
+            }
+            case "type" -> {
+                if (!DNS_TYPES.contains(st.arg(line, 1).toUpperCase(Locale.ROOT))) {
+                    st.report(GENERAL_ERROR, "Unknown DNS check type " + line.tokens().get(1) + " - ignoring");
+                    return false;
+                }
+            }
+            case "misc_timeout" -> {
+                if (Numbers.readUnsigned(st, st.arg(line, 1), 0, 4294) == null) {
+                    st.report(GENERAL_ERROR, "Invalid misc_timeout value '" + line.tokens().get(1) + "'");
+                    return false;
+                }
+            }
+            case "user" -> {
+                String script = Scripts.quoted(c.script);
+                if (line.tokens().size() < 2) {
+                    st.report(GENERAL_ERROR, "No user specified for misc checker script " + script);
+                    return false;
+                }
+                String group = line.tokens().size() > 2 ? line.tokens().get(2) : null;
+                if (st.options().scripts().uid(line.tokens().get(1)).isEmpty()
+                        || (group != null && st.options().scripts().gid(group).isEmpty())) {
+                    st.report(GENERAL_ERROR, "Failed to set uid/gid for misc checker script " + script + " - removing");
+                    c.dropped = true;
+                    return false;
+                }
+            }
+            default -> {
+                return true;
+            }
+        }
+        return true;
     }
 }

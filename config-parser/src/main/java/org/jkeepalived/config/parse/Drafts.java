@@ -275,6 +275,8 @@ final class Drafts {
 
     static final class CheckerDraft extends Draft {
         final String type;
+        /** keepalived already dropped the checker (no end-of-block message then). */
+        boolean dropped;
         final List<Draft> urls = new ArrayList<>();
         final List<Draft> hosts = new ArrayList<>();
         NotifyScript script;
