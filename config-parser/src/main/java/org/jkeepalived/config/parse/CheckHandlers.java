@@ -160,6 +160,12 @@ final class CheckHandlers {
                 }
                 d.sorryServer = String.join(" ", a);
             }
+            case "smtp_alert" -> {
+                if (Handlers.optionalBool(st, line, line.tokens().size() > 1
+                        ? "Invalid virtual_server smtp_alert parameter " + line.tokens().get(1) : null) == null) {
+                    return;
+                }
+            }
             case "ip_family" -> {
                 String f = st.arg(line, 1);
                 if (!f.equals("inet") && !f.equals("inet6")) {

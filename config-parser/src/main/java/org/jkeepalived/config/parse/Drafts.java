@@ -232,6 +232,8 @@ final class Drafts {
     static final class GarpGroupDraft extends Draft {
         /** keepalived's aggregation_group: numbered only when an interfaces block is given. */
         int aggregationGroup;
+        boolean haveGarp;
+        boolean haveGna;
         long garpInterval;
         long gnaInterval;
         final List<String> interfaces = new ArrayList<>();

@@ -63,13 +63,18 @@ final class GlobalHandlers {
     static void smtpServer(ParseState st, LogicalLine line) {
         String host = st.arg(line, 1);
         String port = line.tokens().size() >= 3 ? line.tokens().get(2) : "25";
-        boolean ok = validPort(port) && (Addresses.isIpAddress(host)
+        boolean ok = validPort(port) && (Addresses.isIpAddress(host) || isInetAton(host)
                 || (HOST_NAME.matcher(host).matches() && st.options().interfaces().resolvable(host)));
         if (!ok) {
             st.report(GENERAL_ERROR, "Invalid smtp server " + host + " " + port);
             return;
         }
         g(st).smtpServer = host + (port.equals("25") ? "" : ":" + port);
+    }
+
+    /** getaddrinfo also accepts inet_aton's numeric forms (e.g. "0", "127.1"). */
+    private static boolean isInetAton(String host) {
+        return host.matches("\\d+(\\.\\d+){0,3}") && !host.matches(".*\\d{11,}.*");
     }
 
     private static boolean validPort(String port) {

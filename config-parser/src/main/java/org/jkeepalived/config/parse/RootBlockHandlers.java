@@ -45,7 +45,7 @@ final class RootBlockHandlers {
         SyncGroupDraft g = (SyncGroupDraft) st.target;
         if (!g.members.isEmpty()) {
             st.report(GENERAL_ERROR, "Group list already specified for sync group " + g.name);
-            st.readValueBlock(line, w -> { });
+            st.skipBlock(true);
             return;
         }
         st.readValueBlock(line, g.members::addAll);
@@ -145,6 +145,11 @@ final class RootBlockHandlers {
     static void trackGroupMembers(ParseState st, LogicalLine line) {
         String name = st.target.settings.get("name").get(0);
         List<String> members = st.drafts().trackGroups.get(name);
+        if (!members.isEmpty()) {
+            st.report(GENERAL_ERROR, "Group list already specified for sync group " + name);
+            st.skipBlock(true);
+            return;
+        }
         st.readValueBlock(line, members::addAll);
         if (members.isEmpty()) {
             st.report(GENERAL_ERROR, "Warning - track group " + name + " has empty group block");
@@ -160,15 +165,17 @@ final class RootBlockHandlers {
     static void garpGroupInterval(ParseState st, LogicalLine line) {
         GarpGroupDraft g = (GarpGroupDraft) st.target;
         boolean garp = line.tokens().get(0).equals("garp_interval");
-        Long v = Numbers.readTimer(st, line.tokens().get(1), 0, 0);
+        Long v = Numbers.readDecimal(st, line.tokens().get(1), 0, Integer.MAX_VALUE, 6, true);
         if (v == null) {
             st.report(GENERAL_ERROR, "garp_group " + line.tokens().get(0) + " '" + line.tokens().get(1) + "' invalid");
             return;
         }
         if (garp) {
             g.garpInterval = v;
+            g.haveGarp = true;
         } else {
             g.gnaInterval = v;
+            g.haveGna = true;
         }
     }
 
@@ -205,7 +212,7 @@ final class RootBlockHandlers {
 
     static void garpGroupEnd(ParseState st, LogicalLine line) {
         GarpGroupDraft g = (GarpGroupDraft) st.target;
-        if (g.garpInterval == 0 && g.gnaInterval == 0) {
+        if (!g.haveGarp && !g.haveGna) {
             st.report(GENERAL_ERROR, "garp group " + g.aggregationGroup + " does not have any delay set - removing");
             st.drafts().garpGroups.remove(g);
         }
@@ -236,7 +243,7 @@ final class RootBlockHandlers {
         Long v = Numbers.readInt(st, line.tokens().get(1), -254, 254);
         if (v == null) {
             st.report(GENERAL_ERROR, "Weight (" + line.tokens().get(1) + ") for track_file " + f.name
-                    + " must be between -254 and 254");
+                    + " must be between [-254..254] inclusive. Ignoring...");
         } else {
             f.weight = v.intValue();
         }
@@ -249,13 +256,21 @@ final class RootBlockHandlers {
         TrackFileDraft f = (TrackFileDraft) st.target;
         f.initFile = true;
         for (String w : Handlers.args(line)) {
-            if (w.equals("overwrite")) {
+            String t = w.stripLeading();
+            if (!t.isEmpty() && (Character.isDigit(t.charAt(0)) || t.charAt(0) == '-')) {
+                Long v = Numbers.readInt(st, w, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                if (v == null) {
+                    st.report(GENERAL_ERROR, "Track file " + f.file + " init value " + t + " is invalid");
+                    v = 0L;
+                } else if (v < -254 || v > 254) {
+                    st.report(GENERAL_ERROR, "Track file " + f.file + " init value " + v
+                            + " is outside sensible range [-254, 254]");
+                }
+                f.initValue = v.intValue();
+            } else if (t.equals("overwrite")) {
                 f.overwrite = true;
             } else {
-                Long v = Numbers.readInt(st, w, Integer.MIN_VALUE + 1L, Integer.MAX_VALUE);
-                if (v != null) {
-                    f.initValue = v.intValue();
-                }
+                st.report(GENERAL_ERROR, "Unknown track file init option " + t);
             }
         }
     }
