@@ -50,7 +50,7 @@ public final class KeywordDefinitions {
         root.kwActive("namespace_with_ipsets", ArgShape.NONE, PARENT, "off", Handlers::record);
         root.kwActive("use_pid_dir", ArgShape.NONE, PARENT, "off", Handlers::record);
         root.kwActive("instance", ArgShape.REQUIRED, PARENT, "none", Handlers::record);
-        root.kwActive("child_wait_time", ArgShape.REQUIRED, PARENT, "5", Handlers::record);
+        root.kwActive("child_wait_time", ArgShape.REQUIRED, PARENT, "5", GlobalMiscHandlers::childWaitTime);
     }
 
     private static void globalDefs(KeywordTable.Builder root) {
@@ -86,8 +86,8 @@ public final class KeywordDefinitions {
             b2.since("2.2.8").kw("v3_checksum_as_v2", ArgShape.NONE, "off", Handlers::record).since("2.2.7");
             b2.kw("lvs_timeouts", ArgShape.OPTIONAL, "unchanged", GlobalProcessHandlers::lvsTimeouts);
             b2.kw("lvs_flush", ArgShape.NONE, "off", Handlers::record);
-            b2.kw("lvs_flush_on_stop", ArgShape.OPTIONAL, "off", Handlers::record);
-            b2.kw("lvs_flush_onstop", ArgShape.OPTIONAL, "off", Handlers::record);
+            b2.kw("lvs_flush_on_stop", ArgShape.OPTIONAL, "off", GlobalMiscHandlers::lvsFlushOnStop);
+            b2.kw("lvs_flush_onstop", ArgShape.OPTIONAL, "off", GlobalMiscHandlers::lvsFlushOnStop);
             b2.kw("lvs_sync_daemon", ArgShape.OPTIONAL, "none; id=VRID; port 8848; group 224.0.0.81", GlobalProcessHandlers::lvsSyncDaemon);
             b2.kw("vrrp_mcast_group4", ArgShape.REQUIRED, "224.0.0.18", GlobalHandlers::mcastGroup4);
             b2.kw("vrrp_mcast_group6", ArgShape.REQUIRED, "ff02::12", GlobalHandlers::mcastGroup6);
@@ -108,7 +108,7 @@ public final class KeywordDefinitions {
             b2.kw("vrrp_version", ArgShape.REQUIRED, "2", GlobalHandlers::vrrpVersion);
             b2.kw("vrrp_iptables", ArgShape.OPTIONAL, "none; no args = INPUT/OUTPUT", GlobalHandlers::vrrpIptables);
             b2.kw("nftables", ArgShape.OPTIONAL, "none; TABLE=keepalived", GlobalHandlers::nftables);
-            b2.kw("nftables_priority", ArgShape.REQUIRED, "-1", Handlers::record);
+            b2.kw("nftables_priority", ArgShape.REQUIRED, "-1", GlobalMiscHandlers::nftablesPriority);
             b2.kw("nftables_ifindex", ArgShape.NONE, "off", Handlers::record);
             b2.kw("vrrp_check_unicast_src", ArgShape.NONE, "off", GlobalHandlers::checkUnicastSrc);
             b2.kw("vrrp_skip_check_adv_addr", ArgShape.OPTIONAL, "false", GlobalHandlers::skipCheckAdvAddr);
@@ -120,8 +120,8 @@ public final class KeywordDefinitions {
             b2.kw("vrrp_rlimit_rttime", ArgShape.REQUIRED, "10000", GlobalProcessHandlers::rlimit);
             b2.kw("vrrp_rlimit_rtime", ArgShape.REQUIRED, "10000", GlobalProcessHandlers::rlimit);
             b2.kw("nftables_ipvs", ArgShape.OPTIONAL, "none; TABLE=keepalived_ipvs", Handlers::record);
-            b2.kw("nftables_ipvs_priority", ArgShape.REQUIRED, "-1", Handlers::record);
-            b2.kw("nftables_ipvs_start_fwmark", ArgShape.REQUIRED, "1000", Handlers::record);
+            b2.kw("nftables_ipvs_priority", ArgShape.REQUIRED, "-1", GlobalMiscHandlers::nftablesPriority);
+            b2.kw("nftables_ipvs_start_fwmark", ArgShape.REQUIRED, "1000", GlobalMiscHandlers::nftablesPriority);
             b2.kw("nftables_counters", ArgShape.NONE, "off", Handlers::record);
             b2.kw("notify_fifo", ArgShape.OPTIONAL, "none", GlobalHandlers::notifyFifo);
             b2.kw("notify_fifo_script", ArgShape.REQUIRED, "none", Handlers::record);
@@ -170,15 +170,15 @@ public final class KeywordDefinitions {
             b2.kw("lvs_netlink_monitor_rcv_bufs_force", ArgShape.OPTIONAL, "false", GlobalProcessHandlers::globalFlag);
             b2.kw("rs_init_notifies", ArgShape.OPTIONAL, "false", GlobalProcessHandlers::globalFlag);
             b2.kw("no_checker_emails", ArgShape.OPTIONAL, "false", GlobalProcessHandlers::globalFlag);
-            b2.kw("vrrp_rx_bufs_policy", ArgShape.REQUIRED, "system default", Handlers::record);
-            b2.kw("vrrp_rx_bufs_multiplier", ArgShape.REQUIRED, "3", Handlers::record);
+            b2.kw("vrrp_rx_bufs_policy", ArgShape.OPTIONAL, "system default", GlobalMiscHandlers::rxBufsPolicy);
+            b2.kw("vrrp_rx_bufs_multiplier", ArgShape.OPTIONAL, "3", GlobalMiscHandlers::rxBufsMultiplier);
             b2.kw("vrrp_startup_delay", ArgShape.REQUIRED, "0", GlobalProcessHandlers::startupDelay);
             b2.since("2.4.0").kw("vrrp_delay_after_boot", ArgShape.REQUIRED, "0", Handlers::record).since("2.2.7");
             b2.kw("log_unknown_vrids", ArgShape.NONE, "off", Handlers::record);
             b2.since("2.3.3").kw("vrrp_owner_ignore_adverts", ArgShape.OPTIONAL, "false", Handlers::record).since("2.2.7");
             b2.kw("vmac_prefix", ArgShape.REQUIRED, "vrrp", Handlers::record);
             b2.kw("vmac_addr_prefix", ArgShape.REQUIRED, "= vmac_prefix", Handlers::record);
-            b2.kw("umask", ArgShape.REQUIRED, "0177 (IXUSR|IRWXG|IRWXO)", Handlers::record);
+            b2.kw("umask", ArgShape.REQUIRED, "0177 (IXUSR|IRWXG|IRWXO)", GlobalMiscHandlers::umask);
             b2.kw("random_seed", ArgShape.REQUIRED, "time()", LexerHooks::randomSeed);
             b2.kw("reload_check_config", ArgShape.OPTIONAL, "off; no arg = /dev/null", Handlers::record);
             b2.kw("reload_time_file", ArgShape.REQUIRED, "none", Handlers::record);
@@ -187,7 +187,7 @@ public final class KeywordDefinitions {
             b2.kw("include_check", ArgShape.OPTIONAL, "no checks; no arg = all", LexerHooks::includeCheck);
             b2.kw("config_save_dir", ArgShape.REQUIRED, "none", Handlers::record);
             b2.kw("tmp_config_directory", ArgShape.REQUIRED, "memfd", Handlers::record);
-            b2.kw("data_use_instance", ArgShape.OPTIONAL, "false", Handlers::record);
+            b2.kw("data_use_instance", ArgShape.OPTIONAL, "false", GlobalMiscHandlers::dataUseInstance);
             b2.since("2.2.8").kw("json_version", ArgShape.REQUIRED, "1", Handlers::record).since("2.2.7");
             b2.since("2.3.2").kw("iproute_usr_dir", ArgShape.REQUIRED, "build default", Handlers::record).since("2.2.7");
             b2.since("2.3.2").kw("iproute_etc_dir", ArgShape.REQUIRED, "build default (/etc/iproute2)", Handlers::record).since("2.2.7");
