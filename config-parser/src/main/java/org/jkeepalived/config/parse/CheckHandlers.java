@@ -187,7 +187,7 @@ final class CheckHandlers {
             case "persistence_granularity" -> {
                 String v = st.arg(line, 1);
                 boolean v6 = d.address != null ? d.address.indexOf(':') >= 0 : v.indexOf('.') < 0;
-                if (v6 ? Numbers.readUnsigned(st, v, 1, 128) == null : !Addresses.isIpv4(v)) {
+                if (v6 ? Numbers.readUnsigned(st, v, 1, 128) == null : !(Addresses.isIpv4(v) || GlobalHandlers.isInetAton(v))) {
                     st.report(GENERAL_ERROR, "Invalid IPv" + (v6 ? 6 : 4) + " persistence_granularity specified - " + v);
                     return;
                 }

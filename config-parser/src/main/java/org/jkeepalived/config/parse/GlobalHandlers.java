@@ -73,7 +73,7 @@ final class GlobalHandlers {
     }
 
     /** getaddrinfo also accepts inet_aton's numeric forms (e.g. "0", "127.1"). */
-    private static boolean isInetAton(String host) {
+    static boolean isInetAton(String host) {
         return host.matches("\\d+(\\.\\d+){0,3}") && !host.matches(".*\\d{11,}.*");
     }
 

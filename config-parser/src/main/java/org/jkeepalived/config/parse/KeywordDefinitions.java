@@ -253,7 +253,7 @@ public final class KeywordDefinitions {
         for (String name : new String[] {"track_file", "vrrp_track_file"}) {
             root.blockActive(name, ArgShape.NAMED_BLOCK, CHECKER_VRRP, RootBlockHandlers::trackFile, RootBlockHandlers::trackFileEnd, b2 -> {
                 b2.kw("file", ArgShape.OPTIONAL, "—", RootBlockHandlers::trackFileFile);
-                b2.kw("weight", ArgShape.REQUIRED, "1", RootBlockHandlers::trackFileWeight);
+                b2.kw("weight", ArgShape.OPTIONAL, "1", RootBlockHandlers::trackFileWeight);
                 b2.kw("init_file", ArgShape.OPTIONAL, "off; VALUE 0", RootBlockHandlers::trackFileInit);
             });
         }

@@ -240,15 +240,27 @@ final class RootBlockHandlers {
 
     static void trackFileWeight(ParseState st, LogicalLine line) {
         TrackFileDraft f = (TrackFileDraft) st.target;
-        Long v = Numbers.readInt(st, line.tokens().get(1), -254, 254);
-        if (v == null) {
-            st.report(GENERAL_ERROR, "Weight (" + line.tokens().get(1) + ") for track_file " + f.name
-                    + " must be between [-254..254] inclusive. Ignoring...");
-        } else {
-            f.weight = v.intValue();
+        List<String> t = line.tokens();
+        if (t.size() < 2) {
+            st.report(GENERAL_ERROR, "No weight specified for track file " + f.name + " - ignoring");
+            return;
         }
-        if (line.tokens().size() >= 3 && line.tokens().get(2).equals("reverse")) {
-            f.reverse = true;
+        if (f.weight != 1) {
+            st.report(GENERAL_ERROR, "Weight already set for track file " + f.name + " - ignoring " + t.get(1));
+            return;
+        }
+        Long v = Numbers.readInt(st, t.get(1), -254, 254);
+        if (v == null) {
+            st.report(GENERAL_ERROR, "Weight (" + t.get(1) + ") for track_file " + f.name
+                    + " must be between [-254..254] inclusive. Ignoring...");
+        }
+        f.weight = v == null ? 1 : v.intValue();
+        if (t.size() >= 3) {
+            if (t.get(2).equals("reverse")) {
+                f.reverse = true;
+            } else {
+                st.report(GENERAL_ERROR, "track_file " + f.name + " unknown weight option " + t.get(2));
+            }
         }
     }
 
