@@ -68,6 +68,11 @@ public final class ConfigParser {
             public boolean stopsAfterParent() {
                 return lexer.hadConfigFileError();
             }
+
+            @Override
+            public void parentView(boolean parentView) {
+                lexer.setParentView(parentView);
+            }
         };
     }
 

@@ -71,6 +71,21 @@ final class BlockProcessor {
         return false;
     }
 
+    /**
+     * Runs a handler. A sub-keyword can meet a block whose owner was rejected (a named block
+     * without its '{', whose skip keepalived cancels): keepalived then applies the keyword to
+     * whatever block was defined before it; we ignore the keyword instead of guessing.
+     */
+    private void runHandler(KeywordHandler handler, LogicalLine line, int kwLevel) {
+        try {
+            handler.handle(state, line);
+        } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
+            if (kwLevel == 0) {
+                throw e;
+            }
+        }
+    }
+
     /** Counts braces of a skipped line; true when the skipped block ended on a '}'. */
     private boolean skipLine(List<String> tokens) {
         String last = null;
@@ -90,7 +105,10 @@ final class BlockProcessor {
         List<String> tokens = line.tokens();
         boolean endsWithBob = tokens.size() > 1 && tokens.get(tokens.size() - 1).equals(BOB);
         if (!active) {
+            // keepalived installs no sub-keywords for an inactive root keyword: its block is skipped
+            // at this level, and without a '{' the following lines are read here as keywords.
             state.skipSublevel = endsWithBob ? 1 : -1;
+            return;
         }
         boolean bobNeeded = false;
         LogicalLine effective = line;
@@ -103,18 +121,16 @@ final class BlockProcessor {
         }
         Draft savedTarget = state.target;
         try {
-            if (active) {
-                if (keyword.shape() == ArgShape.REQUIRED || keyword.shape() == ArgShape.NAMED_VALUE_BLOCK) {
-                    state.arg(effective, 1);
-                }
-                if (keyword.handler() != null) {
-                    keyword.handler().handle(state, effective);
-                }
+            if (keyword.shape() == ArgShape.REQUIRED) {
+                state.arg(effective, 1);
+            }
+            if (keyword.handler() != null) {
+                runHandler(keyword.handler(), effective, kwLevel);
             }
             if (keyword.sub() != null) {
                 boolean skipped = process(keyword.sub(), bobNeeded, kwLevel + 1);
-                if (!skipped && active && keyword.closeHandler() != null) {
-                    keyword.closeHandler().handle(state, state.current());
+                if (!skipped && keyword.closeHandler() != null) {
+                    runHandler(keyword.closeHandler(), state.current(), kwLevel + 1);
                 }
             }
         } finally {

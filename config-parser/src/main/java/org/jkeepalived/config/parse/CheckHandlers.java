@@ -30,12 +30,41 @@ final class CheckHandlers {
         List<List<String>> entries = new ArrayList<>();
         List<String> rest = new ArrayList<>(line.tokens());
         rest.remove(1);
-        st.readValueBlock(new LogicalLine(line.location(), line.text(), rest), entries::add);
+        st.readValueBlock(new LogicalLine(line.location(), line.text(), rest), w -> {
+            if (vsgEntryValid(st, name, w)) {
+                entries.add(w);
+            }
+        });
         if (entries.isEmpty()) {
             st.report(GENERAL_ERROR, "virtual server group " + name + " has no entries - removing");
             return;
         }
         st.drafts().vsGroups.put(name, entries);
+    }
+
+    /** keepalived's alloc_vsg_entry checks: fwmark N [inet|inet6], or ADDR[-END|/LEN] [PORT]. */
+    private static boolean vsgEntryValid(ParseState st, String group, List<String> w) {
+        if (w.get(0).equals("fwmark")) {
+            String v = w.size() > 1 ? w.get(1) : "";
+            if (w.size() < 2 || Numbers.readUnsigned(st, v, 0, 4294967295L) == null) {
+                st.report(GENERAL_ERROR, "(" + group + "): fwmark '" + v + "' must be in [0, 4294967295] - ignoring");
+                return false;
+            }
+            if (w.size() > 2 && !w.get(2).equals("inet") && !w.get(2).equals("inet6")) {
+                st.report(GENERAL_ERROR, "(" + group + "): fwmark '" + v + "' family " + w.get(2) + " unknown - ignoring");
+                return false;
+            }
+            return true;
+        }
+        String port = w.size() >= 2 && !w.get(1).chars().allMatch(c -> c == '0') ? w.get(1) : null;
+        String addr = w.get(0);
+        int cut = addr.indexOf('/') >= 0 ? addr.indexOf('/') : (addr.indexOf('-') >= 0 ? addr.indexOf('-') : addr.length());
+        if (!Addresses.isIpAddress(addr.substring(0, cut)) || (port != null && !validPort(port))) {
+            st.report(GENERAL_ERROR, "Invalid virtual server group IP address " + addr + " "
+                    + (port != null ? "/port/" + port : "") + " - skipping");
+            return false;
+        }
+        return true;
     }
 
     static void virtualServer(ParseState st, LogicalLine line) {
@@ -131,6 +160,38 @@ final class CheckHandlers {
                 }
                 d.sorryServer = String.join(" ", a);
             }
+            case "smtp_alert" -> {
+                if (Handlers.optionalBool(st, line, line.tokens().size() > 1
+                        ? "Invalid virtual_server smtp_alert parameter " + line.tokens().get(1) : null) == null) {
+                    return;
+                }
+            }
+            case "ip_family" -> {
+                String f = st.arg(line, 1);
+                if (!f.equals("inet") && !f.equals("inet6")) {
+                    st.report(GENERAL_ERROR, "unknown address family " + f);
+                    return;
+                }
+            }
+            case "quorum_up", "quorum_down" -> {
+                if (d.settings.containsKey(kw)) {
+                    st.report(GENERAL_ERROR, "(" + (d.group == null ? "(null)" : d.group) + ") " + kw
+                            + " script already specified - ignoring " + st.arg(line, 1));
+                    return;
+                }
+                org.jkeepalived.config.model.NotifyScript script = Scripts.forNotify(st, line);
+                if (script != null) {
+                    d.scripts.add(script);
+                }
+            }
+            case "persistence_granularity" -> {
+                String v = st.arg(line, 1);
+                boolean v6 = d.address != null ? d.address.indexOf(':') >= 0 : v.indexOf('.') < 0;
+                if (v6 ? Numbers.readUnsigned(st, v, 1, 128) == null : !(Addresses.isIpv4(v) || GlobalHandlers.isInetAton(v))) {
+                    st.report(GENERAL_ERROR, "Invalid IPv" + (v6 ? 6 : 4) + " persistence_granularity specified - " + v);
+                    return;
+                }
+            }
             case "sorry_server_inhibit" -> {
                 if (d.sorryServer == null) {
                     st.report(GENERAL_ERROR, "Ignoring sorry_server inhibit used before or without sorry_server");
@@ -198,6 +259,14 @@ final class CheckHandlers {
 
     static void rsSetting(ParseState st, LogicalLine line) {
         RsDraft rs = (RsDraft) st.target;
+        String rkw = line.tokens().get(0);
+        if (rkw.equals("inhibit_on_failure") || rkw.equals("alpha") || rkw.equals("smtp_alert")) {
+            String what = rkw.equals("smtp_alert") ? "real_server smtp_alert" : rkw;
+            if (Handlers.optionalBool(st, line, line.tokens().size() > 1
+                    ? "Invalid " + what + " parameter " + line.tokens().get(1) : null) == null) {
+                return;
+            }
+        }
         Long v = LvsNumbers.check(st, line, LvsNumbers.REAL_SERVER);
         if (v != null && line.tokens().get(0).equals("weight")) {
             rs.weight = v.intValue();
@@ -206,7 +275,10 @@ final class CheckHandlers {
             return;
         }
         if (line.tokens().get(0).startsWith("notify_")) {
-            Scripts.forNotify(st, line);
+            org.jkeepalived.config.model.NotifyScript script = Scripts.forNotify(st, line);
+            if (script != null) {
+                vs(st).scripts.add(script);
+            }
         }
         Handlers.record(st, line);
     }
@@ -231,6 +303,11 @@ final class CheckHandlers {
             case "alpha", "log_all_failures", "fast_recovery", "enable_sni", "inhibit_on_failure" -> {
                 if (Handlers.optionalBool(st, line, line.tokens().size() > 1
                         ? "Invalid " + kw + " parameter " + line.tokens().get(1) : null) == null) {
+                    return;
+                }
+            }
+            case "min_reply_length", "max_reply_length", "type", "misc_timeout", "user" -> {
+                if (!CheckerBlockHandlers.specific(st, line)) {
                     return;
                 }
             }
@@ -282,6 +359,10 @@ final class CheckHandlers {
 
     static void checkerEnd(ParseState st, LogicalLine line) {
         CheckerDraft c = (CheckerDraft) st.target;
+        if (c.dropped) {
+            vs(st).realServers.get(vs(st).realServers.size() - 1).checkers.remove(c);
+            return;
+        }
         if ((c.type.equals("HTTP_GET") || c.type.equals("SSL_GET")) && c.urls.isEmpty()) {
             st.report(GENERAL_ERROR, "HTTP/SSL_GET checker has no urls specified - ignoring");
             vs(st).realServers.get(vs(st).realServers.size() - 1).checkers.remove(c);
@@ -290,8 +371,7 @@ final class CheckHandlers {
         String missing = switch (c.type) {
             case "MISC_CHECK" -> c.script == null ? "No script path has been specified for MISC_CHECKER - skipping" : null;
             case "FILE_CHECK" -> !c.settings.containsKey("track_file") ? "FILE_CHECK has no track_file specified - ignoring" : null;
-            case "BFD_CHECK" -> !c.settings.containsKey("name")
-                    ? "(" + CheckValidator.format(vs(st), vs(st).protocol) + ") No name has been specified for BFD_CHECKER - skipping" : null;
+            case "BFD_CHECK" -> !c.settings.containsKey("name") ? CheckerBlockHandlers.bfdMissingName(st) : null;
             default -> null;
         };
         if (missing != null) {

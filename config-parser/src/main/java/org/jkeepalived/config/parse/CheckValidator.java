@@ -23,6 +23,7 @@ final class CheckValidator {
         List<VirtualServer> result = new ArrayList<>();
         ScriptSecurity security = new ScriptSecurity(env);
         for (VsDraft vs : drafts.virtualServers) {
+            vs.scripts.forEach(security::check);
             for (RsDraft rs : vs.realServers) {
                 for (CheckerDraft c : rs.checkers) {
                     security.check(c.script);

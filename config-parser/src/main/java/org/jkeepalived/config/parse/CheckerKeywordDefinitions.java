@@ -195,8 +195,8 @@ final class CheckerKeywordDefinitions {
                     b4.kw("log_all_failures", ArgShape.OPTIONAL, "global checker_log_all_failures", CheckHandlers::checkerSetting);
                     b4.kw("payload", ArgShape.REQUIRED, "random", Handlers::record);
                     b4.kw("require_reply", ArgShape.OPTIONAL, "off", Handlers::record);
-                    b4.kw("min_reply_length", ArgShape.REQUIRED, "0", Handlers::record);
-                    b4.kw("max_reply_length", ArgShape.REQUIRED, "255", Handlers::record);
+                    b4.kw("min_reply_length", ArgShape.OPTIONAL, "0", CheckHandlers::checkerSetting);
+                    b4.kw("max_reply_length", ArgShape.OPTIONAL, "255", CheckHandlers::checkerSetting);
                 });
                 b3.block("SMTP_CHECK", ArgShape.BLOCK, CheckHandlers::checker, CheckHandlers::checkerEnd, b4 -> {
                     b4.kw("connect_ip", ArgShape.REQUIRED, "RS address", CheckHandlers::checkerSetting);
@@ -237,7 +237,7 @@ final class CheckerKeywordDefinitions {
                     b4.kw("delay_loop", ArgShape.REQUIRED, "RS/VS (60)", CheckHandlers::checkerSetting);
                     b4.kw("alpha", ArgShape.OPTIONAL, "RS/VS", CheckHandlers::checkerSetting);
                     b4.kw("log_all_failures", ArgShape.OPTIONAL, "global checker_log_all_failures", CheckHandlers::checkerSetting);
-                    b4.kw("type", ArgShape.REQUIRED, "SOA", Handlers::record);
+                    b4.kw("type", ArgShape.OPTIONAL, "SOA", CheckHandlers::checkerSetting);
                     b4.kw("name", ArgShape.REQUIRED, "\"\" (root)", Handlers::record);
                 });
                 b3.block("MISC_CHECK", ArgShape.BLOCK, CheckHandlers::checker, CheckHandlers::checkerEnd, b4 -> {
@@ -248,16 +248,17 @@ final class CheckerKeywordDefinitions {
                     b4.kw("alpha", ArgShape.OPTIONAL, "RS/VS", CheckHandlers::checkerSetting);
                     b4.kw("log_all_failures", ArgShape.OPTIONAL, "global checker_log_all_failures", CheckHandlers::checkerSetting);
                     b4.kw("misc_path", ArgShape.REQUIRED, "—", CheckHandlers::miscPath);
-                    b4.kw("misc_timeout", ArgShape.REQUIRED, "delay_loop", Handlers::record);
+                    b4.kw("misc_timeout", ArgShape.OPTIONAL, "delay_loop", CheckHandlers::checkerSetting);
                     b4.kw("misc_dynamic", ArgShape.NONE, "off", Handlers::record);
-                    b4.kw("user", ArgShape.REQUIRED, "script_user", Handlers::record);
+                    b4.kw("user", ArgShape.OPTIONAL, "script_user", CheckHandlers::checkerSetting);
                 });
                 b3.block("FILE_CHECK", ArgShape.BLOCK, CheckHandlers::checker, CheckHandlers::checkerEnd, b4 -> {
-                    b4.kw("track_file", ArgShape.REQUIRED, "—", Handlers::record);
-                    b4.kw("weight", ArgShape.REQUIRED, "track_file weight", Handlers::record);
+                    b4.kw("track_file", ArgShape.REQUIRED, "—", CheckerBlockHandlers::fileTrackFile);
+                    b4.kw("weight", ArgShape.OPTIONAL, "track_file weight", CheckerBlockHandlers::fileWeight);
                 });
                 b3.block("BFD_CHECK", ArgShape.BLOCK, CheckHandlers::checker, CheckHandlers::checkerEnd, b4 -> {
-                    b4.kw("name", ArgShape.REQUIRED, "—", Handlers::record);
+                    b4.kw("name", ArgShape.OPTIONAL, "—", CheckerBlockHandlers::bfdName);
+                    b4.kw("alpha", ArgShape.OPTIONAL, "RS/VS", CheckerBlockHandlers::bfdAlpha);
                 });
             });
         });

@@ -232,6 +232,8 @@ final class Drafts {
     static final class GarpGroupDraft extends Draft {
         /** keepalived's aggregation_group: numbered only when an interfaces block is given. */
         int aggregationGroup;
+        boolean haveGarp;
+        boolean haveGna;
         long garpInterval;
         long gnaInterval;
         final List<String> interfaces = new ArrayList<>();
@@ -252,6 +254,8 @@ final class Drafts {
         String sorryServer;
         int weight = 1;
         final List<RsDraft> realServers = new ArrayList<>();
+        /** quorum_up/down and the real servers' notify_up/down scripts (script security). */
+        final List<NotifyScript> scripts = new ArrayList<>();
         final String description;
 
         VsDraft(String description) {
@@ -273,6 +277,8 @@ final class Drafts {
 
     static final class CheckerDraft extends Draft {
         final String type;
+        /** keepalived already dropped the checker (no end-of-block message then). */
+        boolean dropped;
         final List<Draft> urls = new ArrayList<>();
         final List<Draft> hosts = new ArrayList<>();
         NotifyScript script;

@@ -21,8 +21,14 @@ final class GlobalHandlers {
         return st.drafts().global;
     }
 
+    /** Only keepalived's parent parses global_defs, so its lines are read in the parent's view. */
     static void globalDefs(ParseState st, LogicalLine line) {
         st.target = g(st);
+        st.lexerControl().parentView(true);
+    }
+
+    static void globalDefsEnd(ParseState st, LogicalLine line) {
+        st.lexerControl().parentView(false);
     }
 
     static void routerId(ParseState st, LogicalLine line) {
@@ -57,13 +63,18 @@ final class GlobalHandlers {
     static void smtpServer(ParseState st, LogicalLine line) {
         String host = st.arg(line, 1);
         String port = line.tokens().size() >= 3 ? line.tokens().get(2) : "25";
-        boolean ok = validPort(port) && (Addresses.isIpAddress(host)
+        boolean ok = validPort(port) && (Addresses.isIpAddress(host) || isInetAton(host)
                 || (HOST_NAME.matcher(host).matches() && st.options().interfaces().resolvable(host)));
         if (!ok) {
             st.report(GENERAL_ERROR, "Invalid smtp server " + host + " " + port);
             return;
         }
         g(st).smtpServer = host + (port.equals("25") ? "" : ":" + port);
+    }
+
+    /** getaddrinfo also accepts inet_aton's numeric forms (e.g. "0", "127.1"). */
+    static boolean isInetAton(String host) {
+        return host.matches("\\d+(\\.\\d+){0,3}") && !host.matches(".*\\d{11,}.*");
     }
 
     private static boolean validPort(String port) {
@@ -377,5 +388,12 @@ final class GlobalHandlers {
             return;
         }
         Handlers.record(st, line);
+    }
+
+    static void notifyPriorityChanges(ParseState st, LogicalLine line) {
+        if (Handlers.optionalBool(st, line, line.tokens().size() > 1 ? "Invalid value '" + line.tokens().get(1)
+                + "' for global vrrp_notify_priority_changes specified" : null) != null) {
+            Handlers.record(st, line);
+        }
     }
 }

@@ -165,7 +165,7 @@ final class GlobalProcessHandlers {
 
     static void lvsTimeouts(ParseState st, LogicalLine line) {
         List<String> t = line.tokens();
-        if (t.size() < 2) {
+        if (t.size() < 3) {
             st.report(GENERAL_ERROR, "lvs_timeouts requires at least one option");
             return;
         }
@@ -266,5 +266,43 @@ final class GlobalProcessHandlers {
         } else if (!Addresses.isMulticast(a)) {
             st.report(GENERAL_ERROR, "lvs_sync_daemon group address " + a + " is not multicast - ignoring");
         }
+    }
+
+    static void startupDelay(ParseState st, LogicalLine line) {
+        if (Numbers.readDecimal(st, st.arg(line, 1), 1000, 4294967295L, 6, true) == null) {
+            st.report(GENERAL_ERROR, "vrrp_startup_delay '" + line.tokens().get(1) + "' is invalid");
+            return;
+        }
+        Handlers.record(st, line);
+    }
+
+    static void checkerLogAllFailures(ParseState st, LogicalLine line) {
+        if (Handlers.optionalBool(st, line, "Invalid value for checker_log_all_failures specified") != null) {
+            Handlers.record(st, line);
+        }
+    }
+
+    /** {@code X [BOOL]} global flags whose bad value keepalived reports as "for global X". */
+    static void globalFlag(ParseState st, LogicalLine line) {
+        String kw = line.tokens().get(0);
+        if (Handlers.optionalBool(st, line, line.tokens().size() > 1 ? "Invalid value '" + line.tokens().get(1)
+                + "' for global " + kw + " specified" : null) != null) {
+            Handlers.record(st, line);
+        }
+    }
+
+    /** {@code *_rcv_bufs BYTES}. */
+    static void rcvBufs(ParseState st, LogicalLine line) {
+        String kw = line.tokens().get(0);
+        String type = kw.substring(0, kw.length() - "_rcv_bufs".length());
+        if (line.tokens().size() < 2) {
+            st.report(GENERAL_ERROR, type + "_rcv_bufs size missing");
+            return;
+        }
+        if (Numbers.readUnsigned(st, line.tokens().get(1), 0, 4294967295L) == null) {
+            st.report(GENERAL_ERROR, type + "_rcv_bufs size (" + line.tokens().get(1) + ") invalid");
+            return;
+        }
+        Handlers.record(st, line);
     }
 }

@@ -50,11 +50,11 @@ public final class KeywordDefinitions {
         root.kwActive("namespace_with_ipsets", ArgShape.NONE, PARENT, "off", Handlers::record);
         root.kwActive("use_pid_dir", ArgShape.NONE, PARENT, "off", Handlers::record);
         root.kwActive("instance", ArgShape.REQUIRED, PARENT, "none", Handlers::record);
-        root.kwActive("child_wait_time", ArgShape.REQUIRED, PARENT, "5", Handlers::record);
+        root.kwActive("child_wait_time", ArgShape.REQUIRED, PARENT, "5", GlobalMiscHandlers::childWaitTime);
     }
 
     private static void globalDefs(KeywordTable.Builder root) {
-        root.blockActive("global_defs", ArgShape.BLOCK, PARENT, GlobalHandlers::globalDefs, null, b2 -> {
+        root.blockActive("global_defs", ArgShape.BLOCK, PARENT, GlobalHandlers::globalDefs, GlobalHandlers::globalDefsEnd, b2 -> {
             b2.kw("process_names", ArgShape.NONE, "unset", Handlers::record);
             b2.kw("process_name", ArgShape.OPTIONAL, "unset", GlobalProcessHandlers::processName);
             b2.kw("vrrp_process_name", ArgShape.OPTIONAL, "unset", GlobalProcessHandlers::processName);
@@ -77,8 +77,8 @@ public final class KeywordDefinitions {
             b2.kw("max_auto_priority", ArgShape.OPTIONAL, "0 (no auto increase); no arg = sched max", GlobalProcessHandlers::maxAutoPriority);
             b2.kw("min_auto_priority_delay", ArgShape.OPTIONAL, "1000000", GlobalProcessHandlers::minAutoPriorityDelay);
             b2.kw("smtp_alert_vrrp", ArgShape.OPTIONAL, "unset", GlobalHandlers::smtpAlertVrrp);
-            b2.kw("smtp_alert_checker", ArgShape.OPTIONAL, "unset", Handlers::record);
-            b2.kw("checker_log_all_failures", ArgShape.OPTIONAL, "false", Handlers::record);
+            b2.kw("smtp_alert_checker", ArgShape.OPTIONAL, "unset", GlobalProcessHandlers::globalFlag);
+            b2.kw("checker_log_all_failures", ArgShape.OPTIONAL, "false", GlobalProcessHandlers::checkerLogAllFailures);
             b2.kw("dynamic_interfaces", ArgShape.OPTIONAL, "off", GlobalHandlers::dynamicInterfaces);
             b2.kw("no_email_faults", ArgShape.NONE, "off", Handlers::record);
             b2.kw("default_interface", ArgShape.OPTIONAL, "eth0", GlobalHandlers::defaultInterface);
@@ -86,8 +86,8 @@ public final class KeywordDefinitions {
             b2.since("2.2.8").kw("v3_checksum_as_v2", ArgShape.NONE, "off", Handlers::record).since("2.2.7");
             b2.kw("lvs_timeouts", ArgShape.OPTIONAL, "unchanged", GlobalProcessHandlers::lvsTimeouts);
             b2.kw("lvs_flush", ArgShape.NONE, "off", Handlers::record);
-            b2.kw("lvs_flush_on_stop", ArgShape.OPTIONAL, "off", Handlers::record);
-            b2.kw("lvs_flush_onstop", ArgShape.OPTIONAL, "off", Handlers::record);
+            b2.kw("lvs_flush_on_stop", ArgShape.OPTIONAL, "off", GlobalMiscHandlers::lvsFlushOnStop);
+            b2.kw("lvs_flush_onstop", ArgShape.OPTIONAL, "off", GlobalMiscHandlers::lvsFlushOnStop);
             b2.kw("lvs_sync_daemon", ArgShape.OPTIONAL, "none; id=VRID; port 8848; group 224.0.0.81", GlobalProcessHandlers::lvsSyncDaemon);
             b2.kw("vrrp_mcast_group4", ArgShape.REQUIRED, "224.0.0.18", GlobalHandlers::mcastGroup4);
             b2.kw("vrrp_mcast_group6", ArgShape.REQUIRED, "ff02::12", GlobalHandlers::mcastGroup6);
@@ -108,7 +108,7 @@ public final class KeywordDefinitions {
             b2.kw("vrrp_version", ArgShape.REQUIRED, "2", GlobalHandlers::vrrpVersion);
             b2.kw("vrrp_iptables", ArgShape.OPTIONAL, "none; no args = INPUT/OUTPUT", GlobalHandlers::vrrpIptables);
             b2.kw("nftables", ArgShape.OPTIONAL, "none; TABLE=keepalived", GlobalHandlers::nftables);
-            b2.kw("nftables_priority", ArgShape.REQUIRED, "-1", Handlers::record);
+            b2.kw("nftables_priority", ArgShape.REQUIRED, "-1", GlobalMiscHandlers::nftablesPriority);
             b2.kw("nftables_ifindex", ArgShape.NONE, "off", Handlers::record);
             b2.kw("vrrp_check_unicast_src", ArgShape.NONE, "off", GlobalHandlers::checkUnicastSrc);
             b2.kw("vrrp_skip_check_adv_addr", ArgShape.OPTIONAL, "false", GlobalHandlers::skipCheckAdvAddr);
@@ -120,14 +120,14 @@ public final class KeywordDefinitions {
             b2.kw("vrrp_rlimit_rttime", ArgShape.REQUIRED, "10000", GlobalProcessHandlers::rlimit);
             b2.kw("vrrp_rlimit_rtime", ArgShape.REQUIRED, "10000", GlobalProcessHandlers::rlimit);
             b2.kw("nftables_ipvs", ArgShape.OPTIONAL, "none; TABLE=keepalived_ipvs", Handlers::record);
-            b2.kw("nftables_ipvs_priority", ArgShape.REQUIRED, "-1", Handlers::record);
-            b2.kw("nftables_ipvs_start_fwmark", ArgShape.REQUIRED, "1000", Handlers::record);
+            b2.kw("nftables_ipvs_priority", ArgShape.REQUIRED, "-1", GlobalMiscHandlers::nftablesPriority);
+            b2.kw("nftables_ipvs_start_fwmark", ArgShape.REQUIRED, "1000", GlobalMiscHandlers::nftablesPriority);
             b2.kw("nftables_counters", ArgShape.NONE, "off", Handlers::record);
             b2.kw("notify_fifo", ArgShape.OPTIONAL, "none", GlobalHandlers::notifyFifo);
             b2.kw("notify_fifo_script", ArgShape.REQUIRED, "none", Handlers::record);
             b2.kw("vrrp_notify_fifo", ArgShape.OPTIONAL, "none", GlobalHandlers::vrrpNotifyFifo);
             b2.kw("vrrp_notify_fifo_script", ArgShape.REQUIRED, "none", Handlers::record);
-            b2.kw("vrrp_notify_priority_changes", ArgShape.OPTIONAL, "false", Handlers::record);
+            b2.kw("vrrp_notify_priority_changes", ArgShape.OPTIONAL, "false", GlobalHandlers::notifyPriorityChanges);
             b2.kw("fifo_write_vrrp_states_on_reload", ArgShape.NONE, "off", Handlers::record);
             b2.kw("lvs_notify_fifo", ArgShape.REQUIRED, "none", Handlers::record);
             b2.kw("lvs_notify_fifo_script", ArgShape.REQUIRED, "none", Handlers::record);
@@ -158,27 +158,27 @@ public final class KeywordDefinitions {
             b2.since("2.3.0").kw("dbus_no_interface_name", ArgShape.REQUIRED, "none", Handlers::record).since("2.2.7");
             b2.kw("script_user", ArgShape.OPTIONAL, "keepalived_script if exists, else keepalived's uid", GlobalHandlers::scriptUser);
             b2.kw("enable_script_security", ArgShape.NONE, "off", GlobalHandlers::scriptSecurity);
-            b2.kw("vrrp_netlink_cmd_rcv_bufs", ArgShape.REQUIRED, "kernel default", Handlers::record);
-            b2.kw("vrrp_netlink_cmd_rcv_bufs_force", ArgShape.OPTIONAL, "false", Handlers::record);
-            b2.kw("vrrp_netlink_monitor_rcv_bufs", ArgShape.REQUIRED, "kernel default", Handlers::record);
-            b2.kw("vrrp_netlink_monitor_rcv_bufs_force", ArgShape.OPTIONAL, "false", Handlers::record);
-            b2.kw("process_monitor_rcv_bufs", ArgShape.REQUIRED, "kernel default", Handlers::record);
-            b2.kw("process_monitor_rcv_bufs_force", ArgShape.OPTIONAL, "false", Handlers::record);
-            b2.kw("lvs_netlink_cmd_rcv_bufs", ArgShape.REQUIRED, "kernel default", Handlers::record);
-            b2.kw("lvs_netlink_cmd_rcv_bufs_force", ArgShape.OPTIONAL, "false", Handlers::record);
-            b2.kw("lvs_netlink_monitor_rcv_bufs", ArgShape.REQUIRED, "kernel default", Handlers::record);
-            b2.kw("lvs_netlink_monitor_rcv_bufs_force", ArgShape.OPTIONAL, "false", Handlers::record);
-            b2.kw("rs_init_notifies", ArgShape.OPTIONAL, "false", Handlers::record);
-            b2.kw("no_checker_emails", ArgShape.OPTIONAL, "false", Handlers::record);
-            b2.kw("vrrp_rx_bufs_policy", ArgShape.REQUIRED, "system default", Handlers::record);
-            b2.kw("vrrp_rx_bufs_multiplier", ArgShape.REQUIRED, "3", Handlers::record);
-            b2.kw("vrrp_startup_delay", ArgShape.REQUIRED, "0", Handlers::record);
+            b2.kw("vrrp_netlink_cmd_rcv_bufs", ArgShape.OPTIONAL, "kernel default", GlobalProcessHandlers::rcvBufs);
+            b2.kw("vrrp_netlink_cmd_rcv_bufs_force", ArgShape.OPTIONAL, "false", GlobalProcessHandlers::globalFlag);
+            b2.kw("vrrp_netlink_monitor_rcv_bufs", ArgShape.OPTIONAL, "kernel default", GlobalProcessHandlers::rcvBufs);
+            b2.kw("vrrp_netlink_monitor_rcv_bufs_force", ArgShape.OPTIONAL, "false", GlobalProcessHandlers::globalFlag);
+            b2.kw("process_monitor_rcv_bufs", ArgShape.OPTIONAL, "kernel default", GlobalProcessHandlers::rcvBufs);
+            b2.kw("process_monitor_rcv_bufs_force", ArgShape.OPTIONAL, "false", GlobalProcessHandlers::globalFlag);
+            b2.kw("lvs_netlink_cmd_rcv_bufs", ArgShape.OPTIONAL, "kernel default", GlobalProcessHandlers::rcvBufs);
+            b2.kw("lvs_netlink_cmd_rcv_bufs_force", ArgShape.OPTIONAL, "false", GlobalProcessHandlers::globalFlag);
+            b2.kw("lvs_netlink_monitor_rcv_bufs", ArgShape.OPTIONAL, "kernel default", GlobalProcessHandlers::rcvBufs);
+            b2.kw("lvs_netlink_monitor_rcv_bufs_force", ArgShape.OPTIONAL, "false", GlobalProcessHandlers::globalFlag);
+            b2.kw("rs_init_notifies", ArgShape.OPTIONAL, "false", GlobalProcessHandlers::globalFlag);
+            b2.kw("no_checker_emails", ArgShape.OPTIONAL, "false", GlobalProcessHandlers::globalFlag);
+            b2.kw("vrrp_rx_bufs_policy", ArgShape.OPTIONAL, "system default", GlobalMiscHandlers::rxBufsPolicy);
+            b2.kw("vrrp_rx_bufs_multiplier", ArgShape.OPTIONAL, "3", GlobalMiscHandlers::rxBufsMultiplier);
+            b2.kw("vrrp_startup_delay", ArgShape.REQUIRED, "0", GlobalProcessHandlers::startupDelay);
             b2.since("2.4.0").kw("vrrp_delay_after_boot", ArgShape.REQUIRED, "0", Handlers::record).since("2.2.7");
             b2.kw("log_unknown_vrids", ArgShape.NONE, "off", Handlers::record);
             b2.since("2.3.3").kw("vrrp_owner_ignore_adverts", ArgShape.OPTIONAL, "false", Handlers::record).since("2.2.7");
             b2.kw("vmac_prefix", ArgShape.REQUIRED, "vrrp", Handlers::record);
             b2.kw("vmac_addr_prefix", ArgShape.REQUIRED, "= vmac_prefix", Handlers::record);
-            b2.kw("umask", ArgShape.REQUIRED, "0177 (IXUSR|IRWXG|IRWXO)", Handlers::record);
+            b2.kw("umask", ArgShape.REQUIRED, "0177 (IXUSR|IRWXG|IRWXO)", GlobalMiscHandlers::umask);
             b2.kw("random_seed", ArgShape.REQUIRED, "time()", LexerHooks::randomSeed);
             b2.kw("reload_check_config", ArgShape.OPTIONAL, "off; no arg = /dev/null", Handlers::record);
             b2.kw("reload_time_file", ArgShape.REQUIRED, "none", Handlers::record);
@@ -187,7 +187,7 @@ public final class KeywordDefinitions {
             b2.kw("include_check", ArgShape.OPTIONAL, "no checks; no arg = all", LexerHooks::includeCheck);
             b2.kw("config_save_dir", ArgShape.REQUIRED, "none", Handlers::record);
             b2.kw("tmp_config_directory", ArgShape.REQUIRED, "memfd", Handlers::record);
-            b2.kw("data_use_instance", ArgShape.OPTIONAL, "false", Handlers::record);
+            b2.kw("data_use_instance", ArgShape.OPTIONAL, "false", GlobalMiscHandlers::dataUseInstance);
             b2.since("2.2.8").kw("json_version", ArgShape.REQUIRED, "1", Handlers::record).since("2.2.7");
             b2.since("2.3.2").kw("iproute_usr_dir", ArgShape.REQUIRED, "build default", Handlers::record).since("2.2.7");
             b2.since("2.3.2").kw("iproute_etc_dir", ArgShape.REQUIRED, "build default (/etc/iproute2)", Handlers::record).since("2.2.7");
@@ -221,7 +221,7 @@ public final class KeywordDefinitions {
             b2.kw("smtp_alert", ArgShape.OPTIONAL, "global smtp_alert_vrrp/smtp_alert else false", RootBlockHandlers::syncGroupSmtp);
             b2.kw("global_tracking", ArgShape.NONE, "off", RootBlockHandlers::globalTracking);
             b2.kw("sync_group_tracking_weight", ArgShape.NONE, "off", RootBlockHandlers::trackingWeight);
-            b2.kw("notify_priority_changes", ArgShape.OPTIONAL, "global vrrp_notify_priority_changes", Handlers::record);
+            b2.kw("notify_priority_changes", ArgShape.OPTIONAL, "global vrrp_notify_priority_changes", RootBlockHandlers::syncGroupNotifyPriorityChanges);
         });
         root.blockActive("garp_group", ArgShape.BLOCK, VRRP_ONLY, RootBlockHandlers::garpGroup, RootBlockHandlers::garpGroupEnd, b2 -> {
             b2.kw("garp_interval", ArgShape.REQUIRED, "—", RootBlockHandlers::garpGroupInterval);
@@ -242,7 +242,7 @@ public final class KeywordDefinitions {
         root.blockActive("vrrp_track_process", ArgShape.NAMED_BLOCK, VRRP_ONLY, RootBlockHandlers::trackProcess, RootBlockHandlers::trackProcessEnd, b2 -> {
             b2.kw("process", ArgShape.REQUIRED, "—", RootBlockHandlers::trackProcessSetting);
             b2.kw("param_match", ArgShape.OPTIONAL, "exact (when params)", RootBlockHandlers::trackProcessSetting);
-            b2.kw("weight", ArgShape.REQUIRED, "0", RootBlockHandlers::trackProcessSetting);
+            b2.kw("weight", ArgShape.OPTIONAL, "0", RootBlockHandlers::trackProcessSetting);
             b2.kw("quorum", ArgShape.REQUIRED, "1", RootBlockHandlers::trackProcessSetting);
             b2.kw("quorum_max", ArgShape.REQUIRED, "unlimited", RootBlockHandlers::trackProcessSetting);
             b2.kw("delay", ArgShape.REQUIRED, "0", RootBlockHandlers::trackProcessSetting);
@@ -252,8 +252,8 @@ public final class KeywordDefinitions {
         });
         for (String name : new String[] {"track_file", "vrrp_track_file"}) {
             root.blockActive(name, ArgShape.NAMED_BLOCK, CHECKER_VRRP, RootBlockHandlers::trackFile, RootBlockHandlers::trackFileEnd, b2 -> {
-                b2.kw("file", ArgShape.REQUIRED, "—", RootBlockHandlers::trackFileFile);
-                b2.kw("weight", ArgShape.REQUIRED, "1", RootBlockHandlers::trackFileWeight);
+                b2.kw("file", ArgShape.OPTIONAL, "—", RootBlockHandlers::trackFileFile);
+                b2.kw("weight", ArgShape.OPTIONAL, "1", RootBlockHandlers::trackFileWeight);
                 b2.kw("init_file", ArgShape.OPTIONAL, "off; VALUE 0", RootBlockHandlers::trackFileInit);
             });
         }
@@ -268,11 +268,11 @@ public final class KeywordDefinitions {
             b2.kw("unicast_peer", ArgShape.VALUE_BLOCK, "none", VrrpHandlers::unicastPeer);
             b2.kw("unicast_fault_no_peer", ArgShape.NONE, "off", VrrpHandlers::unicastFlag);
             b2.kw("check_unicast_src", ArgShape.NONE, "off", VrrpHandlers::unicastFlag);
-            b2.kw("old_unicast_checksum", ArgShape.OPTIONAL, "auto-detect", VrrpHandlers::unicastFlag);
-            b2.kw("native_ipv6", ArgShape.NONE, "off", Handlers::record);
+            b2.kw("old_unicast_checksum", ArgShape.OPTIONAL, "auto-detect", InstanceMiscHandlers::oldUnicastChecksum);
+            b2.kw("native_ipv6", ArgShape.NONE, "off", InstanceMiscHandlers::nativeIpv6);
             b2.kw("state", ArgShape.REQUIRED, "derived: MASTER iff priority 255", VrrpHandlers::state);
             b2.kw("interface", ArgShape.REQUIRED, "none (needs unicast_src_ip if omitted)", VrrpHandlers::iface);
-            b2.kw("vrf", ArgShape.REQUIRED, "none", Handlers::record);
+            b2.kw("vrf", ArgShape.REQUIRED, "none", InstanceMiscHandlers::vrf);
             b2.kw("dont_track_primary", ArgShape.NONE, "off", VrrpHandlers::flagDontTrackPrimary);
             b2.kw("track_interface", ArgShape.VALUE_BLOCK, "weight 0 => FAULT when down", TrackHandlers::trackInterface);
             b2.kw("track_script", ArgShape.VALUE_BLOCK, "vrrp_script weight", TrackHandlers::trackScript);
@@ -292,13 +292,13 @@ public final class KeywordDefinitions {
             b2.kw("virtual_ipaddress_excluded", ArgShape.VALUE_BLOCK, "none", VrrpHandlers::evips);
             b2.since("2.2.8").kw("no_virtual_ipaddress", ArgShape.NONE, "off", Handlers::record).since("2.2.7");
             b2.kw("promote_secondaries", ArgShape.NONE, "off", VrrpHandlers::promoteSecondaries);
-            b2.kw("linkbeat_use_polling", ArgShape.NONE, "off", Handlers::record);
+            b2.kw("linkbeat_use_polling", ArgShape.NONE, "off", InstanceMiscHandlers::linkbeatUsePolling);
             b2.since("2.2.8").kw("v3_checksum_as_v2", ArgShape.OPTIONAL, "global v3_checksum_as_v2 (false)", Handlers::record).since("2.2.7");
             b2.kw("virtual_routes", ArgShape.VALUE_BLOCK, "none", VrrpHandlers::routes);
             b2.kw("virtual_rules", ArgShape.VALUE_BLOCK, "none", VrrpHandlers::rules);
             b2.kw("accept", ArgShape.NONE, "accept unless strict (then only prio 255)", VrrpHandlers::accept);
             b2.kw("no_accept", ArgShape.NONE, "—", VrrpHandlers::noAccept);
-            b2.kw("skip_check_adv_addr", ArgShape.OPTIONAL, "global vrrp_skip_check_adv_addr", Handlers::record);
+            b2.kw("skip_check_adv_addr", ArgShape.OPTIONAL, "global vrrp_skip_check_adv_addr", InstanceMiscHandlers::skipCheckAdvAddr);
             b2.kw("strict_mode", ArgShape.OPTIONAL, "global vrrp_strict", VrrpHandlers::strictMode);
             b2.kw("preempt", ArgShape.NONE, "preempt on", VrrpHandlers::preempt);
             b2.kw("nopreempt", ArgShape.NONE, "off", VrrpHandlers::nopreempt);
@@ -312,7 +312,7 @@ public final class KeywordDefinitions {
             b2.kw("notify", ArgShape.REQUIRED, "none", VrrpHandlers::notify);
             b2.kw("notify_master_rx_lower_pri", ArgShape.REQUIRED, "none", VrrpHandlers::notify);
             b2.kw("smtp_alert", ArgShape.OPTIONAL, "global smtp_alert_vrrp, smtp_alert, else false", VrrpHandlers::smtpAlert);
-            b2.kw("notify_priority_changes", ArgShape.OPTIONAL, "sync group / global setting", Handlers::record);
+            b2.kw("notify_priority_changes", ArgShape.OPTIONAL, "sync group / global setting", InstanceMiscHandlers::notifyPriorityChanges);
             b2.kw("lvs_sync_daemon_interface", ArgShape.REQUIRED, "—", VrrpHandlers::lvsSyncdInterface);
             b2.kw("garp_master_delay", ArgShape.REQUIRED, "global (5)", InstanceTimingHandlers::garpMasterDelay);
             b2.kw("garp_master_refresh", ArgShape.REQUIRED, "global (0)", InstanceTimingHandlers::garpMasterRefresh);
@@ -328,7 +328,7 @@ public final class KeywordDefinitions {
             b2.kw("lower_prio_no_advert", ArgShape.OPTIONAL, "global (false); true in strict", VrrpHandlers::lowerPrioNoAdvert);
             b2.kw("higher_prio_send_advert", ArgShape.OPTIONAL, "global (false); false in strict", VrrpHandlers::higherPrioSendAdvert);
             b2.since("2.3.3").kw("owner_ignore_adverts", ArgShape.OPTIONAL, "prio 255: strict ? true : global; else false", Handlers::record).since("2.2.7");
-            b2.kw("kernel_rx_buf_size", ArgShape.REQUIRED, "per global policy", Handlers::record);
+            b2.kw("kernel_rx_buf_size", ArgShape.REQUIRED, "per global policy", InstanceMiscHandlers::kernelRxBufSize);
             b2.block("authentication", ArgShape.BLOCK, VrrpHandlers::authentication, null, b3 -> {
                 b3.kw("auth_type", ArgShape.REQUIRED, "none", VrrpHandlers::authType);
                 b3.kw("auth_pass", ArgShape.REQUIRED, "—", VrrpHandlers::authPass);

@@ -18,6 +18,10 @@ final class LexerHooks {
         void includeCheck(List<String> words);
 
         void randomSeed(long seed);
+
+        /** Whether following lines are read as keepalived's parent reads them (inside global_defs). */
+        default void parentView(boolean parentView) {
+        }
     }
 
     static void includeCheck(ParseState st, LogicalLine line) {
@@ -27,7 +31,9 @@ final class LexerHooks {
 
     static void randomSeed(ParseState st, LogicalLine line) {
         Long v = Numbers.readUnsigned(st, line.tokens().get(1), 0, 4294967295L);
-        if (v != null) {
+        if (v == null) {
+            st.report(org.jkeepalived.config.ConfigError.GENERAL_ERROR, "random_seed " + line.tokens().get(1) + " invalid");
+        } else {
             Handlers.record(st, line);
             st.lexerControl().randomSeed(v);
         }

@@ -21,7 +21,7 @@ final class Numbers {
 
     /** strtol-style parse of a whole decimal string; null when not a number (junk or empty). */
     private static java.math.BigInteger parseWhole(String s) {
-        if (!s.isEmpty() && s.length() < 10 && s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!s.isEmpty() && s.length() < 10 && allDigits(s)) {
             return java.math.BigInteger.valueOf(Integer.parseInt(s));
         }
         String t = s.stripLeading();
@@ -41,6 +41,16 @@ final class Numbers {
             }
         }
         return new java.math.BigInteger(t.charAt(0) == '+' ? t.substring(1) : t);
+    }
+
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Long readInt(ParseState st, String text, long min, long max) {

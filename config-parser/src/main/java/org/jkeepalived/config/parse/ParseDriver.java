@@ -52,6 +52,10 @@ public final class ParseDriver {
 
         /** True when an include error stops keepalived after the parent's parse (exit 6). */
         boolean stopsAfterParent();
+
+        /** Reads following lines as keepalived's parent does (global_defs) or as its children do. */
+        default void parentView(boolean parentView) {
+        }
     }
 
     /** Parses everything and returns the effective configuration. */
@@ -112,6 +116,11 @@ public final class ParseDriver {
                 @Override
                 public void randomSeed(long seed) {
                     lexer.randomSeed(seed);
+                }
+
+                @Override
+                public void parentView(boolean parentView) {
+                    lexer.parentView(parentView);
                 }
             });
         }

@@ -45,7 +45,7 @@ final class RootBlockHandlers {
         SyncGroupDraft g = (SyncGroupDraft) st.target;
         if (!g.members.isEmpty()) {
             st.report(GENERAL_ERROR, "Group list already specified for sync group " + g.name);
-            st.readValueBlock(line, w -> { });
+            st.skipBlock(true);
             return;
         }
         st.readValueBlock(line, g.members::addAll);
@@ -65,6 +65,14 @@ final class RootBlockHandlers {
         NotifyScript s = Scripts.forNotify(st, line);
         if (s != null) {
             g.notify.put(kw, s);
+        }
+    }
+
+    static void syncGroupNotifyPriorityChanges(ParseState st, LogicalLine line) {
+        SyncGroupDraft g = (SyncGroupDraft) st.target;
+        if (Handlers.optionalBool(st, line, line.tokens().size() > 1 ? "(" + g.name + ") Invalid value '"
+                + line.tokens().get(1) + "' for sync group notify_priority_changes specified" : null) != null) {
+            Handlers.record(st, line);
         }
     }
 
@@ -137,6 +145,11 @@ final class RootBlockHandlers {
     static void trackGroupMembers(ParseState st, LogicalLine line) {
         String name = st.target.settings.get("name").get(0);
         List<String> members = st.drafts().trackGroups.get(name);
+        if (!members.isEmpty()) {
+            st.report(GENERAL_ERROR, "Group list already specified for sync group " + name);
+            st.skipBlock(true);
+            return;
+        }
         st.readValueBlock(line, members::addAll);
         if (members.isEmpty()) {
             st.report(GENERAL_ERROR, "Warning - track group " + name + " has empty group block");
@@ -152,15 +165,17 @@ final class RootBlockHandlers {
     static void garpGroupInterval(ParseState st, LogicalLine line) {
         GarpGroupDraft g = (GarpGroupDraft) st.target;
         boolean garp = line.tokens().get(0).equals("garp_interval");
-        Long v = Numbers.readTimer(st, line.tokens().get(1), 0, 0);
+        Long v = Numbers.readDecimal(st, line.tokens().get(1), 0, Integer.MAX_VALUE, 6, true);
         if (v == null) {
             st.report(GENERAL_ERROR, "garp_group " + line.tokens().get(0) + " '" + line.tokens().get(1) + "' invalid");
             return;
         }
         if (garp) {
             g.garpInterval = v;
+            g.haveGarp = true;
         } else {
             g.gnaInterval = v;
+            g.haveGna = true;
         }
     }
 
@@ -197,7 +212,7 @@ final class RootBlockHandlers {
 
     static void garpGroupEnd(ParseState st, LogicalLine line) {
         GarpGroupDraft g = (GarpGroupDraft) st.target;
-        if (g.garpInterval == 0 && g.gnaInterval == 0) {
+        if (!g.haveGarp && !g.haveGna) {
             st.report(GENERAL_ERROR, "garp group " + g.aggregationGroup + " does not have any delay set - removing");
             st.drafts().garpGroups.remove(g);
         }
@@ -211,20 +226,41 @@ final class RootBlockHandlers {
     }
 
     static void trackFileFile(ParseState st, LogicalLine line) {
-        ((TrackFileDraft) st.target).file = line.tokens().get(1);
+        TrackFileDraft f = (TrackFileDraft) st.target;
+        if (line.tokens().size() < 2) {
+            st.report(GENERAL_ERROR, "track file file name missing");
+            return;
+        }
+        if (f.file != null) {
+            st.report(GENERAL_ERROR, "File already set for track file " + f.name + " - ignoring " + line.tokens().get(1));
+            return;
+        }
+        f.file = line.tokens().get(1);
     }
 
     static void trackFileWeight(ParseState st, LogicalLine line) {
         TrackFileDraft f = (TrackFileDraft) st.target;
-        Long v = Numbers.readInt(st, line.tokens().get(1), -254, 254);
-        if (v == null) {
-            st.report(GENERAL_ERROR, "Weight (" + line.tokens().get(1) + ") for track_file " + f.name
-                    + " must be between -254 and 254");
-        } else {
-            f.weight = v.intValue();
+        List<String> t = line.tokens();
+        if (t.size() < 2) {
+            st.report(GENERAL_ERROR, "No weight specified for track file " + f.name + " - ignoring");
+            return;
         }
-        if (line.tokens().size() >= 3 && line.tokens().get(2).equals("reverse")) {
-            f.reverse = true;
+        if (f.weight != 1) {
+            st.report(GENERAL_ERROR, "Weight already set for track file " + f.name + " - ignoring " + t.get(1));
+            return;
+        }
+        Long v = Numbers.readInt(st, t.get(1), -254, 254);
+        if (v == null) {
+            st.report(GENERAL_ERROR, "Weight (" + t.get(1) + ") for track_file " + f.name
+                    + " must be between [-254..254] inclusive. Ignoring...");
+        }
+        f.weight = v == null ? 1 : v.intValue();
+        if (t.size() >= 3) {
+            if (t.get(2).equals("reverse")) {
+                f.reverse = true;
+            } else {
+                st.report(GENERAL_ERROR, "track_file " + f.name + " unknown weight option " + t.get(2));
+            }
         }
     }
 
@@ -232,13 +268,21 @@ final class RootBlockHandlers {
         TrackFileDraft f = (TrackFileDraft) st.target;
         f.initFile = true;
         for (String w : Handlers.args(line)) {
-            if (w.equals("overwrite")) {
+            String t = w.stripLeading();
+            if (!t.isEmpty() && (Character.isDigit(t.charAt(0)) || t.charAt(0) == '-')) {
+                Long v = Numbers.readInt(st, w, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                if (v == null) {
+                    st.report(GENERAL_ERROR, "Track file " + f.file + " init value " + t + " is invalid");
+                    v = 0L;
+                } else if (v < -254 || v > 254) {
+                    st.report(GENERAL_ERROR, "Track file " + f.file + " init value " + v
+                            + " is outside sensible range [-254, 254]");
+                }
+                f.initValue = v.intValue();
+            } else if (t.equals("overwrite")) {
                 f.overwrite = true;
             } else {
-                Long v = Numbers.readInt(st, w, Integer.MIN_VALUE + 1L, Integer.MAX_VALUE);
-                if (v != null) {
-                    f.initValue = v.intValue();
-                }
+                st.report(GENERAL_ERROR, "Unknown track file init option " + t);
             }
         }
     }
@@ -262,25 +306,81 @@ final class RootBlockHandlers {
         TrackProcessDraft p = (TrackProcessDraft) st.target;
         List<String> a = Handlers.args(line);
         switch (line.tokens().get(0)) {
-            case "process" -> p.process = List.copyOf(a);
-            case "param_match" -> p.paramMatch = a.isEmpty() ? "exact" : a.get(0);
-            case "weight" -> {
-                Long v = a.isEmpty() ? null : Numbers.readInt(st, a.get(0), -254, 254);
-                if (v != null) {
-                    p.weight = v.intValue();
+            case "process" -> {
+                if (!p.process.isEmpty()) {
+                    st.report(GENERAL_ERROR, "Process already set for track process " + p.name + " - ignoring "
+                            + (a.isEmpty() ? "" : a.get(0)));
+                } else {
+                    p.process = List.copyOf(a);
                 }
-                p.reverse = a.size() > 1 && a.get(1).equals("reverse");
             }
-            case "quorum" -> p.quorum = intOr(st, a, 1, 65535, p.quorum);
-            case "quorum_max" -> p.quorumMax = intOr(st, a, 0, 65535, p.quorumMax);
+            case "param_match" -> {
+                if (a.isEmpty() || a.get(0).equals("initial") || a.get(0).equals("partial")) {
+                    p.paramMatch = a.isEmpty() ? "exact" : a.get(0);
+                } else {
+                    st.report(GENERAL_ERROR, "Invalid param_match type " + a.get(0) + " - ignoring");
+                }
+            }
+            case "weight" -> processWeight(st, p, a);
+            case "quorum" -> {
+                Long v = Numbers.readUnsigned(st, st.arg(line, 1), 1, 65535);
+                if (v == null) {
+                    st.report(GENERAL_ERROR, "Quorum (" + a.get(0) + ") for vrrp_track_process " + p.name
+                            + " must be between [1..65535] inclusive. Ignoring...");
+                } else if (p.quorumMax >= 0 && v > p.quorumMax) {
+                    st.report(GENERAL_ERROR, "Quorum is greater than quorum_max - ignoring");
+                } else {
+                    p.quorum = v.intValue();
+                }
+            }
+            case "quorum_max" -> {
+                Long v = Numbers.readUnsigned(st, st.arg(line, 1), 0, 65535);
+                if (v == null) {
+                    st.report(GENERAL_ERROR, "quorum_max (" + a.get(0) + ") for vrrp_track_process " + p.name
+                            + " must be between [0..65535] inclusive. Ignoring...");
+                } else if (v < p.quorum) {
+                    st.report(GENERAL_ERROR, "quorum_max is less than quorum - ignoring");
+                } else {
+                    p.quorumMax = v.intValue();
+                }
+            }
             case "full_command" -> p.fullCommand = true;
             default -> delay(st, p, line.tokens().get(0), a);
         }
     }
 
+    private static void processWeight(ParseState st, TrackProcessDraft p, List<String> a) {
+        if (a.isEmpty()) {
+            st.report(GENERAL_ERROR, "No weight specified for track process " + p.name + " - ignoring");
+            return;
+        }
+        if (p.weight != 0) {
+            st.report(GENERAL_ERROR, "Weight already set for track process " + p.name + " - ignoring " + a.get(0));
+            return;
+        }
+        Long v = Numbers.readInt(st, a.get(0), -254, 254);
+        if (v == null) {
+            st.report(GENERAL_ERROR, "Weight (" + a.get(0) + ") for vrrp_track_process " + p.name
+                    + " must be between [-254..254] inclusive. Ignoring...");
+            return;
+        }
+        if (a.size() > 1) {
+            if (a.get(1).equals("reverse")) {
+                p.reverse = true;
+            } else {
+                st.report(GENERAL_ERROR, "vrrp_track_process " + p.name + " unknown weight option " + a.get(1));
+            }
+        }
+        p.weight = v.intValue();
+    }
+
     private static void delay(ParseState st, TrackProcessDraft p, String kw, List<String> a) {
         Long v = a.isEmpty() ? null : Numbers.readTimer(st, a.get(0), 1, 3600 * Numbers.TIMER_HZ);
         if (v == null) {
+            if (!a.isEmpty()) {
+                st.report(GENERAL_ERROR, kw + " (" + a.get(0) + ") for vrrp_track_process " + p.name
+                        + " must be between [0.000001..3600] inclusive. Ignoring...");
+            }
             return;
         }
         if (!kw.equals("fork_delay")) {

@@ -101,7 +101,7 @@ final class RouteLines {
                 if (word.equals("to")) {
                     i++;
                 }
-                if (i < w.size() && ROUTE_TYPES.contains(w.get(i))) {
+                if (i < w.size() && (ROUTE_TYPES.contains(w.get(i)) || isNumericType(w.get(i)))) {
                     options.put("type", w.get(i));
                     i++;
                 }
@@ -123,6 +123,11 @@ final class RouteLines {
             tracked = false;
         }
         return new VirtualRoute(dest, via, dev, table, options, nexthops, tracked);
+    }
+
+    /** rt_tables-style numeric route type (0..255), as find_rttables_rtntype accepts. */
+    private static boolean isNumericType(String word) {
+        return word.matches("\\d{1,3}") && Integer.parseInt(word) <= 255;
     }
 
     /** keepalived's parse_route: default/any/all/default6, or an address with optional prefix. */
@@ -196,7 +201,7 @@ final class RouteLines {
                 options.put(word, "");
                 i++;
             } else {
-                st.report(GENERAL_ERROR, "Unknown rule option " + word);
+                st.report(GENERAL_ERROR, (isNumericType(word) ? "Invalid rule action " : "Unknown rule option ") + word);
                 return null;
             }
         }

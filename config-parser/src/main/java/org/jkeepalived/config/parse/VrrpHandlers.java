@@ -377,6 +377,7 @@ final class VrrpHandlers {
 
     static void useVmac(ParseState st, LogicalLine line) {
         InstanceDraft d = vi(st);
+        d.useVmac = new UseVmac(null, null);
         String name = null;
         String mac = null;
         java.util.List<String> t = line.tokens();
@@ -391,6 +392,11 @@ final class VrrpHandlers {
             } else if (w.equals("group")) {
                 i++;
             }
+        }
+        if (name != null && st.options().interfaces().exists(name)) {
+            st.report(GENERAL_ERROR, "(" + d.name + ") interface " + name
+                    + " already exists and is not a private macvlan; ignoring vmac if_name");
+            name = null;
         }
         d.useVmac = new UseVmac(name, mac);
     }

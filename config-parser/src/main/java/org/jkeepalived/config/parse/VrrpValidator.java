@@ -40,6 +40,8 @@ final class VrrpValidator {
     private final List<VrrpSyncGroup> groups = new ArrayList<>();
     private final Map<String, String> groupOf = new HashMap<>();
     private final java.util.Set<String> usedVmacNames = new java.util.HashSet<>();
+    /** Sync groups with sync_group_tracking_weight (their members keep tracker weights). */
+    private final java.util.Set<String> weightedGroups = new java.util.HashSet<>();
     private final org.jkeepalived.config.HostInterfaces interfaces;
     private boolean stopped;
 
@@ -177,6 +179,9 @@ final class VrrpValidator {
             }
             if (members.size() == 1) {
                 out.report(GENERAL_ERROR, "Sync group " + g.name + " has only 1 virtual router(s) - this probably isn't what you want");
+            }
+            if (g.trackingWeight) {
+                weightedGroups.add(g.name);
             }
             groups.add(new VrrpSyncGroup(g.name, members, g.trackIfs, g.trackScripts, g.trackFiles, g.trackProcesses,
                     g.trackBfds, g.notify, g.smtpAlert, g.trackingWeight));
@@ -347,7 +352,7 @@ final class VrrpValidator {
      */
     private Trackers unweightedTrackers(InstanceDraft d, int priority, List<TrackedItem> ifs) {
         String group = groupOf.get(d.name);
-        boolean syncNoWeight = group != null && groups.stream().noneMatch(g -> g.name().equals(group) && g.trackingWeight());
+        boolean syncNoWeight = group != null && !weightedGroups.contains(group);
         if (!syncNoWeight && priority != 255) {
             return new Trackers(ifs, d.trackScripts, d.trackFiles, d.trackBfds);
         }
