@@ -41,6 +41,33 @@ public final class Diagnostics {
         exitOverride = code;
     }
 
+    /**
+     * Withdraws the given diagnostics (keepalived would not have printed them: its pass stopped
+     * before reaching their lines) and recomputes the exit-code severity.
+     */
+    public void retract(java.util.Collection<Diagnostic> withdrawn) {
+        if (withdrawn.isEmpty()) {
+            return;
+        }
+        java.util.Set<Diagnostic> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        gone.addAll(withdrawn);
+        List<Diagnostic> kept = new ArrayList<>();
+        for (Diagnostic d : all) {
+            if (!gone.contains(d)) {
+                kept.add(d);
+            }
+        }
+        all.clear();
+        worst = ConfigError.OK;
+        for (Diagnostic d : kept) {
+            all.add(d);
+            if (d.error() != ConfigError.MISSING_PARAMETER
+                    && (worst == ConfigError.OK || worst.compareTo(d.error()) < 0)) {
+                worst = d.error();
+            }
+        }
+    }
+
     public boolean aborted() {
         return missingParameterAbort;
     }

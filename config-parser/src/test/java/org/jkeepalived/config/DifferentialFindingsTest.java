@@ -84,4 +84,23 @@ class DifferentialFindingsTest {
         assertThat(r.exitCode()).isEqualTo(5);
         assertThat(r.diagnostics().distinctLines()).containsExactly("(Line 2) routerid name missing - ignoring");
     }
+
+    @Test
+    void checkerPassStoppingEarlyPrintsNoChildCopyOfLaterLexerMessages() {
+        ParseResult r = Parsed.text(dir, "virtual_server 192.0.2.10 80 {\n delay_loop\n}\n}\n");
+        assertThat(r.diagnostics().distinctLines()).containsExactlyInAnyOrder("(Line 4) Extra '}' found",
+                "(Line 4) Unknown keyword '}'", "(keepalived.conf: Line 2) *** Configuration line starting `delay_loop` is"
+                        + " missing a parameter after keyword `delay_loop` at word position 2");
+        assertThat(r.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void inactiveRootKeywordWithoutBraceLeavesItsLinesAtTheRoot() {
+        ParseResult r = Parsed.text(dir, "virtual_server 192.0.2.10 80\n delay_loop 5\n");
+        assertThat(r.diagnostics().distinctLines()).containsExactlyInAnyOrder(
+                "(Line 2) Unknown keyword 'delay_loop'",
+                "(keepalived.conf: Line 2) Missing '{' at beginning of configuration block",
+                "(keepalived.conf: Line 2) Unknown keyword 'delay_loop'",
+                "Virtual server [192.0.2.10]:none:80 has no real servers - ignoring");
+    }
 }

@@ -16,6 +16,11 @@ final class LineCursor {
         this.state = state;
     }
 
+    /** The index of the line last returned (-1 before the first). */
+    int position() {
+        return next - 1;
+    }
+
     /** The next logical line, or null at the end. */
     LogicalLine next() {
         LogicalLine line = lines.line(next);

@@ -61,7 +61,7 @@ public final class ParseDriver {
     /** Parses everything and returns the effective configuration. */
     public KeepalivedConfig run(LexerAccess lexer) {
         Supplier<LogicalLine> producer = lexer::next;
-        LineSource source = new LineSource(producer);
+        LineSource source = new LineSource(producer, diagnostics);
         Drafts parent = new Drafts(global);
         Drafts checker = new Drafts(global);
         Drafts vrrp = new Drafts(global);
@@ -79,7 +79,8 @@ public final class ParseDriver {
                 diagnostics.overrideExitCode(0);
                 return ModelAssembler.assemble(options, parent, vrrp, checker, bfd, results);
             }
-            runPass(Pass.CHECKER, source, checker, null);
+            int parentEnd = diagnostics.all().size();
+            runCheckerPass(source, checker, parentEnd);
             results.virtualServers = CheckValidator.validate(checker, options.scripts(), this::unlocated);
             runPass(Pass.VRRP, source, vrrp, null);
             validateVrrp(vrrp, results);
@@ -103,7 +104,36 @@ public final class ParseDriver {
         return ns != null && !ns.isEmpty() && !options.interfaces().namespaceExists(ns.get(0));
     }
 
+    /**
+     * The first child pass. When it stops at a missing parameter, no child printed the lexer's
+     * children-form messages for the lines after that point: they are withdrawn (the parent's form
+     * stays, the parent read the whole file).
+     */
+    private void runCheckerPass(LineSource source, Drafts checker, int parentEnd) {
+        LineCursor[] cursor = new LineCursor[1];
+        try {
+            runPass(Pass.CHECKER, source, checker, null, cursor);
+        } catch (ParseAbort abort) {
+            List<org.jkeepalived.config.Diagnostic> later = source.lexerMessagesAfter(cursor[0].position());
+            List<org.jkeepalived.config.Diagnostic> childForms = new ArrayList<>();
+            for (int i = 1; i < later.size(); i++) {
+                org.jkeepalived.config.Diagnostic prev = later.get(i - 1);
+                org.jkeepalived.config.Diagnostic d = later.get(i);
+                if (d.withFile() && d.message().equals(prev.message()) && !d.render().equals(prev.render())
+                        && diagnostics.all().indexOf(d) < parentEnd) {
+                    childForms.add(d);
+                }
+            }
+            diagnostics.retract(childForms);
+            throw abort;
+        }
+    }
+
     private void runPass(Pass pass, LineSource source, Drafts drafts, LexerAccess lexer) {
+        runPass(pass, source, drafts, lexer, new LineCursor[1]);
+    }
+
+    private void runPass(Pass pass, LineSource source, Drafts drafts, LexerAccess lexer, LineCursor[] cursorOut) {
         ParseState st = new ParseState(pass, diagnostics, options, drafts);
         if (lexer != null) {
             st.parentPlacement(lexer::parentDiagnostic);
@@ -125,6 +155,7 @@ public final class ParseDriver {
             });
         }
         LineCursor cursor = new LineCursor(source, st);
+        cursorOut[0] = cursor;
         st.attach(cursor);
         new BlockProcessor(st, cursor).run(KeywordDefinitions.table().root());
     }
