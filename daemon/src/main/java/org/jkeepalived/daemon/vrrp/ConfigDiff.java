@@ -98,6 +98,28 @@ public record ConfigDiff(List<VrrpInstance> removed, List<Matched> matched, List
         return removed.isEmpty() && added.isEmpty() && matched.stream().allMatch(Matched::unchanged);
     }
 
+    /**
+     * The old names of the matched instances that must be stopped and started again: those that
+     * {@linkplain Matched#needsRestart need it}, and every matched member of a sync group of
+     * {@code before} that has one (a group's members go together).
+     */
+    public Set<String> restartedNames(KeepalivedConfig before) {
+        Set<String> matchedNames = new java.util.HashSet<>();
+        Set<String> restarted = new java.util.LinkedHashSet<>();
+        for (Matched m : matched) {
+            matchedNames.add(m.before().name());
+            if (m.needsRestart()) {
+                restarted.add(m.before().name());
+            }
+        }
+        for (VrrpSyncGroup group : before.syncGroups()) {
+            if (group.members().stream().anyMatch(restarted::contains)) {
+                group.members().stream().filter(matchedNames::contains).forEach(restarted::add);
+            }
+        }
+        return Collections.unmodifiableSet(restarted);
+    }
+
     /** The diff from the running {@code before} to the reloaded {@code after}. */
     public static ConfigDiff of(KeepalivedConfig before, KeepalivedConfig after) {
         List<VrrpInstance> unmatchedNew = new ArrayList<>(after.vrrpInstances());

@@ -68,6 +68,18 @@ class ConfigDiffTest {
         assertThat(diff.empty()).isTrue();
     }
 
+    /** The reloader skips an identical configuration by equality: parsing twice must give equal models. */
+    @Test
+    void theSameTextParsesToAnEqualConfiguration() throws IOException {
+        String conf = "global_defs {\n router_id lb1\n vrrp_garp_interval 0.001\n}\n"
+                + "vrrp_script chk {\n script \"/bin/true\"\n interval 1\n weight -20\n}\n"
+                + "vrrp_sync_group SG {\n group {\n  VI_1\n }\n}\n"
+                + instanceWith("VI_1", 51, "eth0", 150, " track_script {\n  chk\n }\n authentication {\n"
+                + "  auth_type PASS\n  auth_pass secret\n }\n", "192.0.2.100/24 dev eth0 label eth0:vip");
+        assertThat(parse(conf)).isEqualTo(parse(conf));
+        assertThat(ConfigDiff.of(parse(conf), parse(conf)).empty()).isTrue();
+    }
+
     @Test
     void aRenamedInstanceWithTheSameVridAndInterfaceIsMatchedNotReplaced() throws IOException {
         ConfigDiff diff = diff(instance("VI_1", 51, "eth0", 150, "192.0.2.100"),
