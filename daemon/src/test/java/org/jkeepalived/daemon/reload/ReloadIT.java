@@ -1,0 +1,194 @@
+package org.jkeepalived.daemon.reload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGHUP on the real daemon, judged from outside (issue 3, check 6; keepalived-runtime.md §2):
+ * the VIPs as {@code ip monitor} sees them, the adverts as tcpdump sees them, the transitions as
+ * the log reports them. Instances are v3 at 100 ms so that a lone node is MASTER within half a
+ * second. Each test has its own namespaces and daemon.
+ */
+class ReloadIT {
+    private static final String VIP_A = "192.0.2.10";
+    private static final String VIP_B = "192.0.2.11";
+    private static final String VIP_C = "192.0.2.20";
+
+    @TempDir
+    Path dir;
+
+    private ReloadLab lab;
+
+    @BeforeEach
+    void createLab() {
+        lab = ReloadLab.create(dir);
+    }
+
+    @AfterEach
+    void closeLab() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    private static String config(String... instances) {
+        return "global_defs {\n    router_id lb1\n}\n" + String.join("", instances);
+    }
+
+    private static String instance(String name, int vrid, String... vips) {
+        StringBuilder b = new StringBuilder("vrrp_instance " + name + " {\n    state BACKUP\n    interface eth0\n"
+                + "    virtual_router_id " + vrid + "\n    version 3\n    priority 150\n    advert_int 0.1\n"
+                + "    virtual_ipaddress {\n");
+        for (String vip : vips) {
+            b.append("        ").append(vip).append("/32\n");
+        }
+        return b.append("    }\n}\n").toString();
+    }
+
+    /** Starts the daemon with {@code config} and waits for VI_1 to be MASTER holding VIP_A. */
+    private void startMaster(String config) {
+        lab.writeConfig(config);
+        lab.startDaemon();
+        lab.awaitMaster("VI_1", VIP_A);
+    }
+
+    private int transitions(String instance) {
+        return lab.logLines("(" + instance + ") Entering");
+    }
+
+    @Test
+    void anUnchangedConfigurationCausesNoTransitionAndNoVipRemoval() {
+        startMaster(config(instance("VI_1", 51, VIP_A)));
+        int transitions = transitions("VI_1");
+        lab.hup();
+        lab.awaitReloads(1);
+        lab.awaitMoreAdverts(51, 5);
+        assertThat(lab.log()).contains("Configuration unchanged");
+        assertThat(transitions("VI_1")).as(lab.evidence()).isEqualTo(transitions);
+        assertThat(lab.deletions(VIP_A)).as(lab.evidence()).isZero();
+        assertThat(lab.priorityZeroAdverts(51)).isZero();
+        assertThat(lab.hasAddress(VIP_A)).isTrue();
+    }
+
+    @Test
+    void aNewVipIsAddedWithoutAFlap() {
+        startMaster(config(instance("VI_1", 51, VIP_A)));
+        int transitions = transitions("VI_1");
+        lab.writeConfig(config(instance("VI_1", 51, VIP_A, VIP_B)));
+        lab.hup();
+        lab.awaitAddress(VIP_B, true);
+        lab.awaitAdvertWithAddresses(51, 2);
+        assertThat(lab.log()).contains("(VI_1) reloaded, keeping its MASTER state");
+        assertThat(transitions("VI_1")).as(lab.evidence()).isEqualTo(transitions);
+        assertThat(lab.deletions(VIP_A)).as(lab.evidence()).isZero();
+        assertThat(lab.priorityZeroAdverts(51)).isZero();
+    }
+
+    /** keepalived #208: SIGHUPs in quick succession must not move a MASTER. */
+    @Test
+    void tenSighupsInOneSecondLeaveTheStateUnchanged() {
+        String one = config(instance("VI_1", 51, VIP_A));
+        String two = config(instance("VI_1", 51, VIP_A, VIP_B));
+        startMaster(one);
+        int transitions = transitions("VI_1");
+        for (int i = 0; i < 10; i++) {
+            lab.writeConfig(i % 2 == 0 ? two : one);
+            lab.hup();
+            // Pacing of the stimulus (ten within one second), not a wait for the daemon.
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(90));
+        }
+        lab.awaitReloads(10);
+        lab.awaitAddress(VIP_A, true);
+        lab.awaitAddress(VIP_B, false);
+        lab.awaitMoreAdverts(51, 5);
+        assertThat(transitions("VI_1")).as(lab.evidence()).isEqualTo(transitions);
+        assertThat(lab.deletions(VIP_A)).as(lab.evidence()).isZero();
+        assertThat(lab.priorityZeroAdverts(51)).isZero();
+    }
+
+    @Test
+    void aBrokenConfigurationIsRejectedAndTheOldOneKeepsRunning() {
+        startMaster(config(instance("VI_1", 51, VIP_A)));
+        int transitions = transitions("VI_1");
+        lab.writeConfig("vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id\n    priority 150\n");
+        lab.hup();
+        lab.awaitLog("Reload of configuration failed");
+        assertThat(lab.log()).contains("is missing a parameter after keyword `virtual_router_id`");
+        lab.awaitMoreAdverts(51, 5);
+        assertThat(lab.hasAddress(VIP_A)).isTrue();
+        assertThat(transitions("VI_1")).isEqualTo(transitions);
+        // The daemon is still able to take a good configuration afterwards.
+        lab.writeConfig(config(instance("VI_1", 51, VIP_A, VIP_B)));
+        lab.hup();
+        lab.awaitAddress(VIP_B, true);
+        assertThat(lab.deletions(VIP_A)).as(lab.evidence()).isZero();
+        assertThat(transitions("VI_1")).isEqualTo(transitions);
+    }
+
+    @Test
+    void aRenamedInstanceWithTheSameVridAndInterfaceKeepsItsState() {
+        startMaster(config(instance("VI_1", 51, VIP_A)));
+        lab.writeConfig(config(instance("WEB", 51, VIP_A)));
+        lab.hup();
+        lab.awaitReloads(1);
+        lab.awaitMoreAdverts(51, 5);
+        assertThat(lab.log()).contains("(WEB) reloaded, keeping its MASTER state");
+        assertThat(transitions("WEB")).as(lab.evidence()).isZero();
+        assertThat(transitions("VI_1")).isEqualTo(2); // BACKUP (init), then MASTER, before the reload
+        assertThat(lab.deletions(VIP_A)).as(lab.evidence()).isZero();
+        assertThat(lab.priorityZeroAdverts(51)).isZero();
+    }
+
+    /** keepalived #2159: removing one instance releases its VIPs and touches no other. */
+    @Test
+    void aRemovedInstanceReleasesItsVipsAndTheOthersStay() {
+        startMaster(config(instance("VI_1", 51, VIP_A), instance("VI_2", 52, VIP_C)));
+        lab.awaitMaster("VI_2", VIP_C);
+        int transitions = transitions("VI_1");
+        lab.writeConfig(config(instance("VI_1", 51, VIP_A)));
+        lab.hup();
+        lab.awaitAddress(VIP_C, false);
+        lab.await("a priority 0 advert for VRID 52", () -> lab.priorityZeroAdverts(52) > 0);
+        lab.awaitMoreAdverts(51, 5);
+        assertThat(transitions("VI_1")).as(lab.evidence()).isEqualTo(transitions);
+        assertThat(lab.deletions(VIP_A)).as(lab.evidence()).isZero();
+        assertThat(lab.priorityZeroAdverts(51)).isZero();
+    }
+
+    /** keepalived #1854: a VIP moving from a removed instance to a kept MASTER is never taken away. */
+    @Test
+    void aVipMovingFromARemovedInstanceToAKeptMasterStays() {
+        startMaster(config(instance("VI_1", 51, VIP_A), instance("VI_2", 52, VIP_C)));
+        lab.awaitMaster("VI_2", VIP_C);
+        int transitions = transitions("VI_1");
+        lab.writeConfig(config(instance("VI_1", 51, VIP_A, VIP_C)));
+        lab.hup();
+        lab.await("a priority 0 advert for VRID 52", () -> lab.priorityZeroAdverts(52) > 0);
+        lab.awaitAdvertWithAddresses(51, 2);
+        assertThat(lab.hasAddress(VIP_C)).isTrue();
+        assertThat(lab.deletions(VIP_C)).as(lab.evidence()).isZero();
+        assertThat(lab.deletions(VIP_A)).as(lab.evidence()).isZero();
+        assertThat(transitions("VI_1")).isEqualTo(transitions);
+    }
+
+    @Test
+    void anAddedInstanceStartsAndTheRunningOneIsUntouched() {
+        startMaster(config(instance("VI_1", 51, VIP_A)));
+        int transitions = transitions("VI_1");
+        lab.writeConfig(config(instance("VI_1", 51, VIP_A), instance("VI_2", 52, VIP_C)));
+        lab.hup();
+        lab.awaitLog("(VI_2) Entering BACKUP STATE (init)");
+        lab.awaitMaster("VI_2", VIP_C);
+        assertThat(transitions("VI_1")).as(lab.evidence()).isEqualTo(transitions);
+        assertThat(lab.deletions(VIP_A)).as(lab.evidence()).isZero();
+        assertThat(lab.priorityZeroAdverts(51)).isZero();
+    }
+}

@@ -1,0 +1,239 @@
+package org.jkeepalived.daemon.reload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import org.jkeepalived.daemon.testing.Jkeepalived;
+import org.jkeepalived.daemon.testing.Netns;
+
+/**
+ * One real jkeepalived daemon in a namespace {@code lb} whose {@code eth0} (192.0.2.1/24) is a
+ * veth to {@code p0} in a namespace {@code sw}, watched only from outside: the daemon's console
+ * log, {@code ip monitor address} in {@code lb} (every VIP deletion, however brief) and
+ * {@code tcpdump} of VRRP on {@code p0} (every advert, priority 0 included). Everything runs in
+ * namespaces created here with unique names; {@link #close()} stops the processes and deletes the
+ * namespaces even after a failure. Not thread-safe: one test at a time.
+ */
+final class ReloadLab implements AutoCloseable {
+    static final Duration DEADLINE = Duration.ofSeconds(15);
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final Path dir;
+    private final Path config;
+    private final List<Process> processes = new ArrayList<>();
+    private Netns lb;
+    private Netns sw;
+    private Process daemon;
+
+    private ReloadLab(Path dir) {
+        this.dir = dir;
+        this.config = dir.resolve("keepalived.conf");
+    }
+
+    /** Creates the namespaces, starts the address monitor and the capture, and waits until both see traffic. */
+    static ReloadLab create(Path dir) {
+        ReloadLab lab = new ReloadLab(dir);
+        try {
+            lab.lb = Netns.create("rl-lb");
+            lab.sw = Netns.create("rl-sw");
+            lab.lb.vethTo("eth0", lab.sw, "p0");
+            lab.lb.ip("link", "set", "lo", "up");
+            lab.lb.ip("addr", "add", "192.0.2.1/24", "dev", "eth0");
+            lab.lb.ip("link", "set", "eth0", "up");
+            lab.sw.ip("link", "set", "p0", "up");
+            lab.startWatchers();
+            return lab;
+        } catch (RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    private void startWatchers() {
+        spawn(List.of("ip", "-n", lb.name(), "monitor", "address"), dir.resolve("monitor.txt"), dir.resolve("monitor.err"));
+        // Handshake: the monitor is listening once it reports an address added for that purpose.
+        lb.ip("addr", "add", "203.0.113.77/32", "dev", "lo");
+        await("ip monitor to report the handshake address", () -> read("monitor.txt").contains("203.0.113.77"));
+        List<String> tcpdump = new ArrayList<>(sw.execPrefix());
+        tcpdump.addAll(List.of("tcpdump", "-l", "-n", "-v", "-i", "p0", "ip proto 112"));
+        spawn(tcpdump, dir.resolve("wire.txt"), dir.resolve("wire.err"));
+        await("tcpdump to listen on p0", () -> read("wire.err").contains("listening on"));
+    }
+
+    void writeConfig(String text) {
+        try {
+            Files.writeString(config, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the daemon in the foreground with the current configuration ({@code -n -l -D -G}). */
+    void startDaemon() {
+        List<String> argv = Jkeepalived.command(lb, "-n", "-l", "-D", "-G", "-f", config.toString(),
+                "-p", dir.resolve("keepalived.pid").toString(), "-r", dir.resolve("vrrp.pid").toString());
+        daemon = spawn(argv, dir.resolve("daemon.log"), dir.resolve("daemon.log"));
+        await("the daemon to write its pid file", () -> Files.isRegularFile(dir.resolve("keepalived.pid"))
+                && !read("keepalived.pid").isBlank());
+    }
+
+    /** Sends SIGHUP to the daemon, as {@code kill -HUP $(cat keepalived.pid)} would. */
+    void hup() {
+        String pid = read("keepalived.pid").trim();
+        Netns.run("kill", "-HUP", pid);
+    }
+
+    /** Waits until the daemon logged {@code n} finished reloads (applied, unchanged or rejected). */
+    void awaitReloads(int n) {
+        await(n + " reload(s) to finish", () -> finishedReloads() >= n);
+    }
+
+    int finishedReloads() {
+        String log = log();
+        return count(log, "Reload: ") + count(log, "Configuration unchanged") + count(log, "Reload of configuration failed")
+                + count(log, "Reload failed");
+    }
+
+    String log() {
+        return read("daemon.log");
+    }
+
+    /** Lines of the daemon log that contain {@code text}. */
+    int logLines(String text) {
+        return count(log(), text);
+    }
+
+    void awaitLog(String text) {
+        await("the daemon to log '" + text + "'", () -> log().contains(text));
+    }
+
+    /** Waits for an instance to be MASTER with {@code vip} on eth0. */
+    void awaitMaster(String instance, String vip) {
+        awaitLog("(" + instance + ") Entering MASTER STATE");
+        awaitAddress(vip, true);
+    }
+
+    boolean hasAddress(String vip) {
+        return lb.ip("-o", "addr", "show", "dev", "eth0").contains(" " + vip + "/");
+    }
+
+    void awaitAddress(String vip, boolean present) {
+        await(vip + (present ? " to be on eth0" : " to leave eth0"), () -> hasAddress(vip) == present);
+    }
+
+    /** How many times {@code ip monitor} saw {@code vip} deleted since the lab started. */
+    int deletions(String vip) {
+        int n = 0;
+        for (String line : read("monitor.txt").split("\n")) {
+            if (line.startsWith("Deleted") && line.contains(" " + vip + "/")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Adverts for {@code vrid} captured on the wire, and among them those with priority 0. */
+    int adverts(int vrid) {
+        return count(read("wire.txt"), "vrid " + vrid + ",");
+    }
+
+    int priorityZeroAdverts(int vrid) {
+        return count(read("wire.txt"), "vrid " + vrid + ", prio 0,");
+    }
+
+    /** Waits until {@code more} further adverts for {@code vrid} crossed the wire. */
+    void awaitMoreAdverts(int vrid, int more) {
+        int target = adverts(vrid) + more;
+        await(more + " more adverts for VRID " + vrid, () -> adverts(vrid) >= target);
+    }
+
+    /** Waits until an advert for {@code vrid} carrying exactly {@code count} addresses is captured. */
+    void awaitAdvertWithAddresses(int vrid, int count) {
+        await("an advert for VRID " + vrid + " with " + count + " addresses", () -> read("wire.txt").lines()
+                .anyMatch(l -> l.contains("vrid " + vrid + ",") && l.contains("addrs(" + count + ")")));
+    }
+
+    /** What the test saw, for failure messages. */
+    String evidence() {
+        return "--- daemon log ---\n" + log() + "\n--- ip monitor ---\n" + read("monitor.txt");
+    }
+
+    static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Polls {@code condition} every 20 ms until it holds, failing after {@link #DEADLINE}. */
+    void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + DEADLINE.toSeconds() + " s waiting for " + what + "\n"
+                        + evidence());
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+    }
+
+    private String read(String name) {
+        try {
+            Path file = dir.resolve(name);
+            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Process spawn(List<String> argv, Path out, Path err) {
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
+        if (out.equals(err)) {
+            pb.redirectErrorStream(true).redirectOutput(out.toFile());
+        } else {
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        }
+        try {
+            Process p = pb.start();
+            processes.add(p);
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + argv, e);
+        }
+    }
+
+    /** Stops the daemon (SIGTERM, then SIGKILL), the watchers, then deletes both namespaces. */
+    @Override
+    public void close() {
+        try {
+            if (daemon != null && daemon.isAlive()) {
+                daemon.destroy();
+                if (!daemon.waitFor(5, TimeUnit.SECONDS)) {
+                    daemon.destroyForcibly();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            for (Process p : processes) {
+                p.destroyForcibly();
+            }
+            if (lb != null) {
+                lb.close();
+            }
+            if (sw != null) {
+                sw.close();
+            }
+        }
+    }
+}
