@@ -52,7 +52,7 @@ final class ReloadLab implements AutoCloseable {
             lab.sw.ip("link", "set", "p0", "up");
             lab.startWatchers();
             return lab;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             lab.close();
             throw e;
         }
@@ -60,9 +60,21 @@ final class ReloadLab implements AutoCloseable {
 
     private void startWatchers() {
         spawn(List.of("ip", "-n", lb.name(), "monitor", "address"), dir.resolve("monitor.txt"), dir.resolve("monitor.err"));
-        // Handshake: the monitor is listening once it reports an address added for that purpose.
-        lb.ip("addr", "add", "203.0.113.77/32", "dev", "lo");
-        await("ip monitor to report the handshake address", () -> read("monitor.txt").contains("203.0.113.77"));
+        // Handshake: the monitor is listening once it reports an address added for that purpose;
+        // one added before it subscribed goes unseen, so a new one is added until one is reported.
+        int[] handshake = {0};
+        long[] addedAt = {0};
+        await("ip monitor to report a handshake address", () -> {
+            if (handshake[0] > 0 && read("monitor.txt").contains("203.0.113." + handshake[0] + "/")) {
+                return true;
+            }
+            if (handshake[0] < 200 && System.nanoTime() - addedAt[0] > TimeUnit.MILLISECONDS.toNanos(200)) {
+                handshake[0]++;
+                lb.ip("addr", "add", "203.0.113." + handshake[0] + "/32", "dev", "lo");
+                addedAt[0] = System.nanoTime();
+            }
+            return false;
+        });
         List<String> tcpdump = new ArrayList<>(sw.execPrefix());
         tcpdump.addAll(List.of("tcpdump", "-l", "-n", "-v", "-i", "p0", "ip proto 112"));
         spawn(tcpdump, dir.resolve("wire.txt"), dir.resolve("wire.err"));
@@ -160,6 +172,52 @@ final class ReloadLab implements AutoCloseable {
     void awaitAdvertWithAddresses(int vrid, int count) {
         await("an advert for VRID " + vrid + " with " + count + " addresses", () -> read("wire.txt").lines()
                 .anyMatch(l -> l.contains("vrid " + vrid + ",") && l.contains("addrs(" + count + ")")));
+    }
+
+    /**
+     * nginx in {@code lb} answering on port 8080 of every address (so on the VIPs), and a client
+     * in {@code sw} (192.0.2.254) requesting {@code http://VIP:8080/} back to back, each result's
+     * HTTP code on a line of {@code client.txt} (000 = no answer within 1 s). The client loop is
+     * bounded: 3000 requests, 60 s.
+     */
+    void startNginxAndClient(String vip) {
+        sw.ip("addr", "add", "192.0.2.254/24", "dev", "p0");
+        Path prefix = dir.resolve("nginx");
+        try {
+            Files.createDirectories(prefix.resolve("tmp"));
+            Files.writeString(prefix.resolve("nginx.conf"), "worker_processes 1;\npid " + prefix.resolve("nginx.pid")
+                    + ";\nevents { worker_connections 64; }\nhttp {\n access_log off;\n client_body_temp_path "
+                    + prefix.resolve("tmp") + ";\n proxy_temp_path " + prefix.resolve("tmp") + ";\n fastcgi_temp_path "
+                    + prefix.resolve("tmp") + ";\n uwsgi_temp_path " + prefix.resolve("tmp") + ";\n scgi_temp_path "
+                    + prefix.resolve("tmp") + ";\n server {\n  listen 8080;\n  location / { return 200 \"lb1\\n\"; }\n }\n}\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> nginx = new ArrayList<>(lb.execPrefix());
+        nginx.addAll(List.of("nginx", "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString(),
+                "-e", prefix.resolve("error.log").toString(), "-g", "daemon off;"));
+        spawn(nginx, dir.resolve("nginx.out"), dir.resolve("nginx.out"));
+        List<String> client = new ArrayList<>(sw.execPrefix());
+        client.addAll(List.of("timeout", "60", "bash", "-c", "for i in $(seq 1 3000); do curl -s -o /dev/null"
+                + " -w '%{http_code}\\n' --max-time 1 http://" + vip + ":8080/; done"));
+        spawn(client, dir.resolve("client.txt"), dir.resolve("client.err"));
+        await("the client's first answer from " + vip, () -> clientAnswers("200") > 0);
+    }
+
+    /** Client results with this HTTP code so far. */
+    int clientAnswers(String code) {
+        return (int) read("client.txt").lines().filter(code::equals).count();
+    }
+
+    /** Client results that were not a 200. */
+    List<String> clientErrors() {
+        return read("client.txt").lines().filter(l -> !l.equals("200")).toList();
+    }
+
+    /** Waits until the client got {@code more} further answers (of any code). */
+    void awaitMoreClientResults(int more) {
+        int target = (int) read("client.txt").lines().count() + more;
+        await(more + " more client requests", () -> read("client.txt").lines().count() >= target);
     }
 
     /** What the test saw, for failure messages. */
