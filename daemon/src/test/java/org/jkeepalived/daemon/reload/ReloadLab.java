@@ -197,6 +197,9 @@ final class ReloadLab implements AutoCloseable {
         nginx.addAll(List.of("nginx", "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString(),
                 "-e", prefix.resolve("error.log").toString(), "-g", "daemon off;"));
         spawn(nginx, dir.resolve("nginx.out"), dir.resolve("nginx.out"));
+        List<String> listening = new ArrayList<>(lb.execPrefix());
+        listening.addAll(List.of("ss", "-ltnH", "sport = :8080"));
+        await("nginx to listen on port 8080", () -> !Netns.run(listening.toArray(String[]::new)).isBlank());
         List<String> client = new ArrayList<>(sw.execPrefix());
         client.addAll(List.of("timeout", "60", "bash", "-c", "for i in $(seq 1 3000); do curl -s -o /dev/null"
                 + " -w '%{http_code}\\n' --max-time 1 http://" + vip + ":8080/; done"));
@@ -209,9 +212,14 @@ final class ReloadLab implements AutoCloseable {
         return (int) read("client.txt").lines().filter(code::equals).count();
     }
 
-    /** Client results that were not a 200. */
-    List<String> clientErrors() {
-        return read("client.txt").lines().filter(l -> !l.equals("200")).toList();
+    /** How many requests the client has finished so far. */
+    int clientResults() {
+        return (int) read("client.txt").lines().count();
+    }
+
+    /** Client results that were not a 200, among those after the first {@code skip}. */
+    List<String> clientErrorsAfter(int skip) {
+        return read("client.txt").lines().skip(skip).filter(l -> !l.equals("200")).toList();
     }
 
     /** Waits until the client got {@code more} further answers (of any code). */
