@@ -44,8 +44,12 @@ class ReloadIT {
     }
 
     private static String instance(String name, int vrid, String... vips) {
+        return instance(name, vrid, 150, vips);
+    }
+
+    private static String instance(String name, int vrid, int priority, String... vips) {
         StringBuilder b = new StringBuilder("vrrp_instance " + name + " {\n    state BACKUP\n    interface eth0\n"
-                + "    virtual_router_id " + vrid + "\n    version 3\n    priority 150\n    advert_int 0.1\n"
+                + "    virtual_router_id " + vrid + "\n    version 3\n    priority " + priority + "\n    advert_int 0.1\n"
                 + "    virtual_ipaddress {\n");
         for (String vip : vips) {
             b.append("        ").append(vip).append("/32\n");
@@ -189,6 +193,61 @@ class ReloadIT {
         assertThat(lab.deletions(VIP_C)).as(lab.evidence()).isZero();
         assertThat(lab.deletions(VIP_A)).as(lab.evidence()).isZero();
         assertThat(transitions("VI_1")).isEqualTo(transitions);
+    }
+
+    /**
+     * Ten reloads of a BACKUP next to a keepalived 2.2.7 MASTER, its priority changing each time
+     * but staying lower: it keeps its down timer running from the master's adverts and never
+     * takes over.
+     */
+    @Test
+    void reloadingABackupNextToKeepalivedNeverTakesOver() {
+        lab.startKeepalivedPeer(config(instance("VI_1", 51, 200, VIP_A)));
+        lab.awaitPeerLog("(VI_1) Entering MASTER STATE");
+        lab.writeConfig(config(instance("VI_1", 51, 150, VIP_A)));
+        lab.startDaemon();
+        lab.awaitLog("(VI_1) Entering BACKUP STATE (init)");
+        lab.awaitMoreAdverts(51, 5);
+        for (int i = 0; i < 10; i++) {
+            lab.writeConfig(config(instance("VI_1", 51, i % 2 == 0 ? 160 : 150, VIP_A)));
+            lab.hup();
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(90)); // pacing of the stimulus
+        }
+        lab.awaitReloads(10);
+        // Three Master_Down_Intervals (about 0.35 s each) of the master's adverts after the last reload.
+        lab.awaitMoreAdverts(51, 10);
+        assertThat(lab.logLines("(VI_1) Entering")).as(lab.evidence()).isEqualTo(1);
+        assertThat(lab.hasAddress(VIP_A)).isFalse();
+        assertThat(lab.peerHasAddress(VIP_A)).isTrue();
+        assertThat(lab.advertsFrom("192.0.2.1", 51, 160) + lab.advertsFrom("192.0.2.1", 51, 150))
+                .as("adverts from the BACKUP").isZero();
+        // keepalived: BACKUP (init), then MASTER, and nothing since.
+        assertThat(ReloadLab.count(lab.peerLog(), "(VI_1) Entering")).as(lab.evidence()).isEqualTo(2);
+    }
+
+    /**
+     * A MASTER reloaded next to a keepalived 2.2.7 BACKUP: it re-asserts at once with the new
+     * priority, sends no priority 0, and keepalived never takes over.
+     */
+    @Test
+    void reloadingAMasterNextToKeepalivedKeepsKeepalivedBackup() {
+        lab.startKeepalivedPeer(config(instance("VI_1", 51, 150, VIP_A)));
+        lab.awaitPeerLog("(VI_1) Entering BACKUP STATE");
+        lab.writeConfig(config(instance("VI_1", 51, 200, VIP_A)));
+        lab.startDaemon();
+        lab.awaitMaster("VI_1", VIP_A);
+        lab.awaitMoreAdverts(51, 5);
+        int peerMasters = ReloadLab.count(lab.peerLog(), "(VI_1) Entering MASTER STATE");
+        lab.writeConfig(config(instance("VI_1", 51, 210, VIP_A)));
+        lab.hup();
+        lab.awaitReloads(1);
+        lab.await("adverts with the reloaded priority", () -> lab.advertsFrom("192.0.2.1", 51, 210) >= 10);
+        assertThat(ReloadLab.count(lab.peerLog(), "(VI_1) Entering MASTER STATE")).as(lab.evidence())
+                .isEqualTo(peerMasters);
+        assertThat(lab.peerHasAddress(VIP_A)).isFalse();
+        assertThat(lab.priorityZeroAdverts(51)).isZero();
+        assertThat(lab.deletions(VIP_A)).isZero();
+        assertThat(lab.logLines("(VI_1) Entering")).isEqualTo(2);
     }
 
     @Test

@@ -17,11 +17,13 @@ import org.jkeepalived.daemon.testing.Netns;
 
 /**
  * One real jkeepalived daemon in a namespace {@code lb} whose {@code eth0} (192.0.2.1/24) is a
- * veth to {@code p0} in a namespace {@code sw}, watched only from outside: the daemon's console
- * log, {@code ip monitor address} in {@code lb} (every VIP deletion, however brief) and
- * {@code tcpdump} of VRRP on {@code p0} (every advert, priority 0 included). Everything runs in
- * namespaces created here with unique names; {@link #close()} stops the processes and deletes the
- * namespaces even after a failure. Not thread-safe: one test at a time.
+ * veth to port {@code p0} of a bridge {@code br0} in a namespace {@code sw}, optionally with real
+ * keepalived 2.2.7 as its peer in a namespace {@code kp} (192.0.2.2/24, port {@code p1}), watched
+ * only from outside: the daemons' console logs, {@code ip monitor address} in {@code lb} (every
+ * VIP deletion, however brief) and {@code tcpdump} of VRRP on {@code br0} (every advert,
+ * priority 0 included). Everything runs in namespaces created here with unique names;
+ * {@link #close()} stops the processes and deletes the namespaces even after a failure. Not
+ * thread-safe: one test at a time.
  */
 final class ReloadLab implements AutoCloseable {
     static final Duration DEADLINE = Duration.ofSeconds(15);
@@ -32,7 +34,9 @@ final class ReloadLab implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private Netns lb;
     private Netns sw;
+    private Netns kp;
     private Process daemon;
+    private Process peer;
 
     private ReloadLab(Path dir) {
         this.dir = dir;
@@ -45,11 +49,13 @@ final class ReloadLab implements AutoCloseable {
         try {
             lab.lb = Netns.create("rl-lb");
             lab.sw = Netns.create("rl-sw");
+            lab.sw.ip("link", "add", "br0", "type", "bridge");
+            lab.sw.ip("link", "set", "br0", "up");
             lab.lb.vethTo("eth0", lab.sw, "p0");
             lab.lb.ip("link", "set", "lo", "up");
             lab.lb.ip("addr", "add", "192.0.2.1/24", "dev", "eth0");
             lab.lb.ip("link", "set", "eth0", "up");
-            lab.sw.ip("link", "set", "p0", "up");
+            lab.sw.ip("link", "set", "p0", "master", "br0", "up");
             lab.startWatchers();
             return lab;
         } catch (RuntimeException | Error e) {
@@ -76,9 +82,9 @@ final class ReloadLab implements AutoCloseable {
             return false;
         });
         List<String> tcpdump = new ArrayList<>(sw.execPrefix());
-        tcpdump.addAll(List.of("tcpdump", "-l", "-n", "-v", "-i", "p0", "ip proto 112"));
+        tcpdump.addAll(List.of("tcpdump", "-l", "-n", "-v", "-i", "br0", "ip proto 112"));
         spawn(tcpdump, dir.resolve("wire.txt"), dir.resolve("wire.err"));
-        await("tcpdump to listen on p0", () -> read("wire.err").contains("listening on"));
+        await("tcpdump to listen on br0", () -> read("wire.err").contains("listening on"));
     }
 
     void writeConfig(String text) {
@@ -96,6 +102,49 @@ final class ReloadLab implements AutoCloseable {
         daemon = spawn(argv, dir.resolve("daemon.log"), dir.resolve("daemon.log"));
         await("the daemon to write its pid file", () -> Files.isRegularFile(dir.resolve("keepalived.pid"))
                 && !read("keepalived.pid").isBlank());
+    }
+
+    /**
+     * Starts keepalived 2.2.7 ({@code -n -l -D -G -P}) with {@code config} in its own namespace on
+     * the same bridge; its eth0 is 192.0.2.2/24.
+     */
+    void startKeepalivedPeer(String config) {
+        kp = Netns.create("rl-kp");
+        kp.vethTo("eth0", sw, "p1");
+        kp.ip("link", "set", "lo", "up");
+        kp.ip("addr", "add", "192.0.2.2/24", "dev", "eth0");
+        kp.ip("link", "set", "eth0", "up");
+        sw.ip("link", "set", "p1", "master", "br0", "up");
+        Path file = dir.resolve("peer.conf");
+        try {
+            Files.writeString(file, config, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> argv = new ArrayList<>(kp.execPrefix());
+        argv.addAll(List.of("keepalived", "-n", "-l", "-D", "-G", "-P", "-f", file.toString(),
+                "-p", dir.resolve("peer.pid").toString(), "-r", dir.resolve("peer-vrrp.pid").toString(),
+                "-c", dir.resolve("peer-check.pid").toString()));
+        peer = spawn(argv, dir.resolve("peer.log"), dir.resolve("peer.log"));
+    }
+
+    String peerLog() {
+        return read("peer.log");
+    }
+
+    void awaitPeerLog(String text) {
+        await("keepalived to log '" + text + "'", () -> peerLog().contains(text));
+    }
+
+    boolean peerHasAddress(String vip) {
+        return kp.ip("-o", "addr", "show", "dev", "eth0").contains(" " + vip + "/");
+    }
+
+    /** Adverts from {@code source} for {@code vrid} with {@code priority}, as tcpdump printed them. */
+    int advertsFrom(String source, int vrid, int priority) {
+        String prefix = source + " > ";
+        return (int) read("wire.txt").lines().filter(l -> l.contains(prefix) && l.contains("vrid " + vrid + ", prio "
+                + priority + ",")).count();
     }
 
     /** Sends SIGHUP to the daemon, as {@code kill -HUP $(cat keepalived.pid)} would. */
@@ -181,7 +230,7 @@ final class ReloadLab implements AutoCloseable {
      * bounded: 3000 requests, 60 s.
      */
     void startNginxAndClient(String vip) {
-        sw.ip("addr", "add", "192.0.2.254/24", "dev", "p0");
+        sw.ip("addr", "add", "192.0.2.254/24", "dev", "br0");
         Path prefix = dir.resolve("nginx");
         try {
             Files.createDirectories(prefix.resolve("tmp"));
@@ -230,7 +279,8 @@ final class ReloadLab implements AutoCloseable {
 
     /** What the test saw, for failure messages. */
     String evidence() {
-        return "--- daemon log ---\n" + log() + "\n--- ip monitor ---\n" + read("monitor.txt");
+        return "--- daemon log ---\n" + log() + "\n--- ip monitor ---\n" + read("monitor.txt")
+                + (kp == null ? "" : "\n--- keepalived log ---\n" + peerLog());
     }
 
     static int count(String text, String needle) {
@@ -282,10 +332,12 @@ final class ReloadLab implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (daemon != null && daemon.isAlive()) {
-                daemon.destroy();
-                if (!daemon.waitFor(5, TimeUnit.SECONDS)) {
-                    daemon.destroyForcibly();
+            for (Process p : new Process[] {daemon, peer}) {
+                if (p != null && p.isAlive()) {
+                    p.destroy();
+                    if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                        p.destroyForcibly();
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -296,6 +348,9 @@ final class ReloadLab implements AutoCloseable {
             }
             if (lb != null) {
                 lb.close();
+            }
+            if (kp != null) {
+                kp.close();
             }
             if (sw != null) {
                 sw.close();
