@@ -196,6 +196,36 @@ class ReloadIT {
     }
 
     /**
+     * keepalived #1009: priority 50 with a tracked interface at weight -7, the interface down (43);
+     * a reload to priority 110 and weight -11 gives 99, and the interface coming back gives 110 —
+     * never 114, which would mean the old weight was still being undone. Read from the adverts.
+     */
+    @Test
+    void aReloadedTrackerWeightLeavesNoTraceOfTheOldOne() {
+        lab.lbIp("link", "add", "eth1", "type", "veth", "peer", "name", "eth1p");
+        lab.lbIp("link", "set", "eth1p", "up");
+        lab.lbIp("link", "set", "eth1", "up");
+        String tracked = "    track_interface {\n        eth1 weight %d\n    }\n";
+        lab.writeConfig(config(instance("VI_1", 51, 50, VIP_A).replace("    virtual_ipaddress",
+                tracked.formatted(-7) + "    virtual_ipaddress")));
+        lab.startDaemon();
+        lab.awaitMaster("VI_1", VIP_A);
+        lab.await("adverts at priority 50", () -> lab.advertsFrom("192.0.2.1", 51, 50) > 0);
+        lab.lbIp("link", "set", "eth1", "down");
+        lab.await("adverts at priority 43", () -> lab.advertsFrom("192.0.2.1", 51, 43) > 0);
+        lab.writeConfig(config(instance("VI_1", 51, 110, VIP_A).replace("    virtual_ipaddress",
+                tracked.formatted(-11) + "    virtual_ipaddress")));
+        lab.hup();
+        lab.await("adverts at priority 99", () -> lab.advertsFrom("192.0.2.1", 51, 99) > 0);
+        lab.lbIp("link", "set", "eth1", "up");
+        lab.await("adverts at priority 110", () -> lab.advertsFrom("192.0.2.1", 51, 110) > 0);
+        lab.awaitMoreAdverts(51, 5);
+        assertThat(lab.advertsFrom("192.0.2.1", 51, 114)).as(lab.evidence()).isZero();
+        assertThat(lab.logLines("(VI_1) Entering")).isEqualTo(2);
+        assertThat(lab.deletions(VIP_A)).isZero();
+    }
+
+    /**
      * Ten reloads of a BACKUP next to a keepalived 2.2.7 MASTER, its priority changing each time
      * but staying lower: it keeps its down timer running from the master's adverts and never
      * takes over.

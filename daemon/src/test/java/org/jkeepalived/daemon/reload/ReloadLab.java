@@ -147,6 +147,11 @@ final class ReloadLab implements AutoCloseable {
                 + priority + ",")).count();
     }
 
+    /** Runs {@code ip} in the daemon's namespace (e.g. to add or flip a tracked interface). */
+    String lbIp(String... args) {
+        return lb.ip(args);
+    }
+
     /** Sends SIGHUP to the daemon, as {@code kill -HUP $(cat keepalived.pid)} would. */
     void hup() {
         String pid = read("keepalived.pid").trim();
