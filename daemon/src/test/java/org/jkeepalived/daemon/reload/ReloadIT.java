@@ -280,6 +280,42 @@ class ReloadIT {
         assertThat(lab.logLines("(VI_1) Entering")).isEqualTo(2);
     }
 
+    /** A sync group whose definition is unchanged keeps its members running through a reload. */
+    @Test
+    void aSyncGroupMemberTakesANewVipWithoutMovingTheGroup() {
+        String group = "vrrp_sync_group SG1 {\n    group {\n        VI_1\n        VI_2\n    }\n}\n";
+        startMaster(config(group, instance("VI_1", 51, VIP_A), instance("VI_2", 52, VIP_C)));
+        lab.awaitMaster("VI_2", VIP_C);
+        int transitions = lab.logLines("Entering");
+        lab.writeConfig(config(group, instance("VI_1", 51, VIP_A, VIP_B), instance("VI_2", 52, VIP_C)));
+        lab.hup();
+        lab.awaitAddress(VIP_B, true);
+        lab.awaitAdvertWithAddresses(51, 2);
+        lab.awaitMoreAdverts(52, 5);
+        assertThat(lab.logLines("Entering")).as(lab.evidence()).isEqualTo(transitions);
+        assertThat(lab.deletions(VIP_A) + lab.deletions(VIP_C)).isZero();
+        assertThat(lab.priorityZeroAdverts(51) + lab.priorityZeroAdverts(52)).isZero();
+    }
+
+    /**
+     * A changed sync group cannot be applied in place (the core does not move a running instance
+     * between groups): its members are stopped and started again, and the new group runs.
+     */
+    @Test
+    void aChangedSyncGroupRestartsItsMembersAndRunsTheNewGroup() {
+        String oneMember = "vrrp_sync_group SG1 {\n    group {\n        VI_1\n    }\n}\n";
+        String twoMembers = "vrrp_sync_group SG1 {\n    group {\n        VI_1\n        VI_2\n    }\n}\n";
+        startMaster(config(oneMember, instance("VI_1", 51, VIP_A)));
+        lab.writeConfig(config(twoMembers, instance("VI_1", 51, VIP_A), instance("VI_2", 52, VIP_C)));
+        lab.hup();
+        lab.awaitLog("changed - restarting the instance");
+        lab.await("a priority 0 advert for VRID 51", () -> lab.priorityZeroAdverts(51) > 0);
+        lab.awaitLog("(VI_2) Entering MASTER STATE");
+        lab.awaitAddress(VIP_A, true);
+        lab.awaitAddress(VIP_C, true);
+        assertThat(lab.logLines("(VI_1) Entering MASTER STATE")).as(lab.evidence()).isEqualTo(2);
+    }
+
     @Test
     void anAddedInstanceStartsAndTheRunningOneIsUntouched() {
         startMaster(config(instance("VI_1", 51, VIP_A)));
