@@ -2,6 +2,9 @@ package org.jkeepalived.daemon.reload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -177,6 +180,38 @@ class ReloadIT {
         assertThat(transitions("VI_1")).as(lab.evidence()).isEqualTo(transitions);
         assertThat(lab.deletions(VIP_A)).as(lab.evidence()).isZero();
         assertThat(lab.priorityZeroAdverts(51)).isZero();
+    }
+
+    /** A removed instance is notified DELETED with {@code notify_deleted}, FAULT without (keepalived's default). */
+    @Test
+    void aRemovedInstanceIsNotifiedDeletedOrFault() throws IOException {
+        Path script = dir.resolve("notify.sh");
+        Path out = dir.resolve("notify.txt");
+        Files.writeString(script, "#!/bin/sh\necho \"$@\" >> " + out + "\n");
+        script.toFile().setExecutable(true, false);
+        String notify = "    notify " + script + "\n";
+        String withDeleted = instance("VI_2", 52, VIP_C).replace("    virtual_ipaddress", notify
+                + "    notify_deleted\n    virtual_ipaddress");
+        String withoutDeleted = instance("VI_3", 53, VIP_B).replace("    virtual_ipaddress", notify
+                + "    virtual_ipaddress");
+        startMaster(config(instance("VI_1", 51, VIP_A), withDeleted, withoutDeleted));
+        lab.awaitMaster("VI_2", VIP_C);
+        lab.awaitMaster("VI_3", VIP_B);
+        lab.writeConfig(config(instance("VI_1", 51, VIP_A)));
+        lab.hup();
+        lab.await("both removals notified", () -> read(out).contains("INSTANCE VI_2 DELETED")
+                && read(out).contains("INSTANCE VI_3 FAULT"));
+        lab.awaitAddress(VIP_C, false);
+        lab.awaitAddress(VIP_B, false);
+        assertThat(read(out)).doesNotContain("STOP");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** keepalived #1854: a VIP moving from a removed instance to a kept MASTER is never taken away. */
