@@ -11,10 +11,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SIGHUP: re-reads the configuration on the loop thread. A configuration keepalived could not use
- * (a keyword missing its parameter, a missing file) is rejected and the running one stays. An
- * unchanged configuration changes nothing: no transition, no VIP removal, counters kept.
- * A changed one restarts the VRRP instances with the new configuration (a full restart, not yet
- * keepalived's per-instance diff).
+ * (a keyword missing its parameter, a missing file) is rejected, the reason is logged and the
+ * running one stays. An identical configuration changes nothing: no transition, no VIP removal,
+ * counters kept. Otherwise {@link VrrpService#reload} applies keepalived's typed diff
+ * ({@link org.jkeepalived.daemon.vrrp.ConfigDiff}): removals first, matched instances keep their
+ * state, new ones start. Each SIGHUP is handled whole before the next, so a burst of them cannot
+ * interleave (keepalived bug #208).
  */
 final class ConfigReloader {
     private static final Logger LOG = LoggerFactory.getLogger("Keepalived_vrrp");
@@ -60,15 +62,17 @@ final class ConfigReloader {
         }
         reloads++;
         KeepalivedConfig next = parsed.config();
-        if (next.vrrpInstances().equals(running.vrrpInstances()) && next.syncGroups().equals(running.syncGroups())
-                && next.globalDefs().equals(running.globalDefs()) && next.vrrpScripts().equals(running.vrrpScripts())) {
+        for (Diagnostic d : parsed.diagnostics().all()) {
+            LOG.warn(d.render());
+        }
+        if (next.equals(running)) {
             LOG.info("Configuration unchanged - instances keep their state");
             return;
         }
         try {
-            service.restart(next, Daemon.scriptChecker(next.globalDefs()));
-        } catch (IOException e) {
-            LOG.error("Reload failed to start the new configuration: {}", e.getMessage());
+            service.reload(next, Daemon.scriptChecker(next.globalDefs()));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Reload failed to apply the new configuration: {}", e.toString());
         }
         running = next;
     }

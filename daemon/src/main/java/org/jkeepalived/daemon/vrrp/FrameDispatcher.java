@@ -47,6 +47,23 @@ final class FrameDispatcher {
         table[family][vrid] = list.toArray(InstanceRuntime[]::new);
     }
 
+    /** A reload removed the instance: its frames are no longer routed to it. */
+    void unregister(InstanceRuntime runtime) {
+        InstanceRuntime[][][] table = byDevice.get(runtime.receiveDevice());
+        if (table == null) {
+            return;
+        }
+        int family = runtime.settings().family() == IpFamily.IPV6 ? 1 : 0;
+        int vrid = runtime.settings().vrid();
+        InstanceRuntime[] existing = table[family][vrid];
+        if (existing == null) {
+            return;
+        }
+        InstanceRuntime[] rest = java.util.Arrays.stream(existing).filter(r -> r != runtime)
+                .toArray(InstanceRuntime[]::new);
+        table[family][vrid] = rest.length == 0 ? null : rest;
+    }
+
     void clear() {
         byDevice.clear();
     }

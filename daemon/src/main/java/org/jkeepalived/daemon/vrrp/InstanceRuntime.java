@@ -32,8 +32,8 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
     /** Re-ask the kernel for a unicast peer's MAC this often (it may change, e.g. after a failover). */
     private static final long NEIGHBOUR_REFRESH_NANOS = 10_000_000_000L;
 
-    private final VrrpInstance config;
-    private final InstanceSettings settings;
+    private VrrpInstance config;
+    private InstanceSettings settings;
     private final org.jkeepalived.vrrp.state.VrrpInstance core;
     private final String sendDevice;
     private final String receiveDevice;
@@ -46,6 +46,11 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
     private long sendErrors;
     private long addressErrors;
     private long lastTransitionMillis;
+    /** During a reload: VIP changes are collected here and applied once every instance is done. */
+    private AddressBatch reloadBatch;
+    /** Being removed by a reload: its STOP is reported as keepalived's DELETED. */
+    private boolean deleting;
+    private boolean faultWhenDeleted;
 
     InstanceRuntime(VrrpInstance config, InstanceSettings settings, String sendDevice, String receiveDevice,
                     InterfacePort port, EventLoop loop, boolean logDetail) {
@@ -67,6 +72,33 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
     public void handle(InstanceEvent event) {
         long next = core.handle(event, loop.now());
         loop.schedule(this, next);
+    }
+
+    /**
+     * SIGHUP matched this instance to {@code newConfig}: the core takes the new settings and the
+     * tracker totals of the new configuration in one step, keeping its state and counters.
+     */
+    void reconfigure(VrrpInstance newConfig, InstanceSettings newSettings, InstanceEvent.TrackerTotals totals) {
+        this.config = newConfig;
+        this.settings = newSettings;
+        handle(new InstanceEvent.Reconfigure(newSettings, totals));
+    }
+
+    /**
+     * SIGHUP removed this instance: a MASTER sends priority 0 and releases its VIPs, and the
+     * notification is DELETED (FAULT without {@code notify_deleted}; none for an instance
+     * already in FAULT without it, as keepalived does). The timer is cancelled.
+     */
+    void delete() {
+        deleting = true;
+        faultWhenDeleted = core.state() == org.jkeepalived.vrrp.state.VrrpState.FAULT;
+        handle(new InstanceEvent.Stop(true));
+        loop.cancel(this);
+    }
+
+    /** Starts (non-null) or ends (null) a reload's collection of VIP changes. */
+    void collectAddressChanges(AddressBatch batch) {
+        this.reloadBatch = batch;
     }
 
     /** Re-arms the timer after another member of the sync group moved this instance. */
@@ -156,6 +188,10 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
         if (addresses.isEmpty()) {
             return;
         }
+        if (reloadBatch != null) {
+            reloadBatch.add(addresses);
+            return;
+        }
         try {
             port.addAddresses(addresses);
         } catch (IOException e) {
@@ -167,6 +203,10 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
     @Override
     public void removeAddresses(List<VirtualAddress> addresses) {
         if (addresses.isEmpty()) {
+            return;
+        }
+        if (reloadBatch != null) {
+            reloadBatch.remove(addresses);
             return;
         }
         try {
@@ -183,6 +223,14 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
             lastTransitionMillis = System.currentTimeMillis();
         }
         if (services == null) {
+            return;
+        }
+        if (deleting && event == NotifyEvent.STOP) {
+            // keepalived: DELETED (or FAULT) unless it was in FAULT already and notify_deleted is not set.
+            if (!faultWhenDeleted || config.notifyScripts().containsKey("notify_deleted")
+                    || config.otherSettings().containsKey("notify_deleted")) {
+                services.instanceState(name(), NotifyState.DELETED, effectivePriority);
+            }
             return;
         }
         switch (event) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jkeepalived.config.model.KeepalivedConfig;
 import org.jkeepalived.config.model.VrrpInstance;
@@ -145,18 +146,166 @@ public final class VrrpService {
     }
 
     /**
-     * Replaces the running configuration: every instance stops (MASTERs release their VIPs and
-     * send priority 0), then the new configuration starts.
+     * SIGHUP with a configuration that passed the checks: keepalived's typed diff
+     * ({@link ConfigDiff}, keepalived-runtime.md §2). Removed instances stop first (a MASTER sends
+     * priority 0 and releases its VIPs; notify DELETED, or FAULT without {@code notify_deleted});
+     * matched ones take their new settings in place, keeping state, VIPs, timers and counters (a
+     * MASTER adds and removes only the VIPs that changed, then re-asserts with an advert); new ones
+     * start in INIT. The VIP changes of the whole reload reach the kernel removals first. An
+     * instance whose sync group or VMAC changed is stopped and started again (the core cannot
+     * move a running instance between groups). Trackers and notifications are rebuilt with the
+     * script results carried over.
+     *
+     * @return the diff that was applied
+     * @throws IOException when the new trackers cannot be set up (inotify)
      */
-    public void restart(KeepalivedConfig next, ScriptChecker checker) throws IOException {
-        stop(false);
-        instances.clear();
-        groups.clear();
-        trackerSets.clear();
-        dispatcher.clear();
-        services = null;
-        stopped = false;
-        start(next, checker, hostName, userName);
+    public ConfigDiff reload(KeepalivedConfig next, ScriptChecker checker) throws IOException {
+        ConfigDiff diff = ConfigDiff.of(config, next);
+        Set<String> restarted = diff.restartedNames(config);
+        AddressBatch batch = new AddressBatch();
+        instances.values().forEach(r -> r.collectAddressChanges(batch));
+        List<InstanceRuntime> created = new ArrayList<>();
+        try {
+            dropChangedGroups(next, restarted);
+            for (VrrpInstance removed : diff.removed()) {
+                LOG.info("({}) removed by the new configuration", removed.name());
+                removeInstance(removed.name(), removed.useVmac() != null);
+            }
+            for (ConfigDiff.Matched m : diff.matched()) {
+                if (restarted.contains(m.before().name())) {
+                    LOG.info("({}) {} changed - restarting the instance", m.before().name(), m.changes());
+                    removeInstance(m.before().name(), m.changes().contains(ConfigDiff.Change.VMAC));
+                }
+            }
+            config = next;
+            services = DaemonServices.create(next, checker, loop, this::onTrackerChange, services, hostName, userName);
+            Map<String, InstanceRuntime> byNewName = reconfigureMatched(diff, restarted);
+            for (VrrpInstance instance : next.vrrpInstances()) {
+                if (!byNewName.containsKey(instance.name())) {
+                    InstanceRuntime runtime = build(instance);
+                    if (runtime != null) {
+                        runtime.collectAddressChanges(batch);
+                        dispatcher.register(runtime);
+                        created.add(runtime);
+                        byNewName.put(instance.name(), runtime);
+                    }
+                }
+            }
+            instances.clear();
+            for (VrrpInstance instance : next.vrrpInstances()) {
+                InstanceRuntime runtime = byNewName.get(instance.name());
+                if (runtime != null) {
+                    instances.put(instance.name(), runtime);
+                }
+            }
+            addNewGroups(next);
+            startCreated(created);
+        } finally {
+            instances.values().forEach(r -> r.collectAddressChanges(null));
+            batch.apply(port);
+        }
+        rearmAll();
+        LOG.info("Reload: {} instance(s) kept, {} removed, {} added", diff.matched().size() - restarted.size(),
+                diff.removed().size() + restarted.size(), created.size());
+        return diff;
+    }
+
+    /** Matched instances take the new settings (and the new trackers' totals) in place; returns them by new name. */
+    private Map<String, InstanceRuntime> reconfigureMatched(ConfigDiff diff, Set<String> restarted) {
+        Map<String, InstanceRuntime> byNewName = new LinkedHashMap<>();
+        for (ConfigDiff.Matched m : diff.matched()) {
+            InstanceRuntime runtime = instances.get(m.before().name());
+            if (runtime == null || restarted.contains(m.before().name())) {
+                continue;
+            }
+            InstanceSettings settings;
+            try {
+                settings = settingsFor(m.after(), runtime);
+            } catch (IllegalArgumentException e) {
+                LOG.error("({}) cannot take the new configuration: {} - removing it", m.after().name(), e.getMessage());
+                removeInstance(m.before().name(), false);
+                continue;
+            }
+            if (!m.unchanged()) {
+                LOG.info("({}) reloaded, keeping its {} state: {} changed", m.after().name(), runtime.core().state(),
+                        m.changes());
+            }
+            runtime.attach(services);
+            TrackerSet set = services.trackerSetFor(m.after(), groupOf(m.after()), this::interfaceRunning);
+            trackerSets.put(runtime, set);
+            runtime.reconfigure(m.after(), settings, new InstanceEvent.TrackerTotals(set.totalWeight(), set.inFault()));
+            byNewName.put(m.after().name(), runtime);
+        }
+        return byNewName;
+    }
+
+    /** The core settings of a matched instance on the interfaces it already runs on (VMAC included). */
+    private InstanceSettings settingsFor(VrrpInstance instance, InstanceRuntime running) {
+        boolean onVmac = !running.sendDevice().equals(running.receiveDevice());
+        byte[] sourceMac = onVmac ? VmacLinks.virtualMac(instance.virtualRouterId(),
+                instance.family() == org.jkeepalived.config.model.AddressFamily.IPV6) : null;
+        LinkInfo link = port.link(running.receiveDevice()).orElse(null);
+        return SettingsMapper.map(instance, config.globalDefs(), link, sourceMac, running.sendDevice());
+    }
+
+    /** Stops an instance a reload removed (or restarts) and forgets it; its VMAC goes when asked. */
+    private void removeInstance(String name, boolean deleteVmac) {
+        InstanceRuntime runtime = instances.remove(name);
+        if (runtime == null) {
+            return;
+        }
+        runtime.delete();
+        dispatcher.unregister(runtime);
+        trackerSets.remove(runtime);
+        if (deleteVmac && !runtime.sendDevice().equals(runtime.receiveDevice())) {
+            try {
+                port.vmacs().delete(runtime.sendDevice());
+            } catch (IOException e) {
+                LOG.warn("({}) Unable to delete VMAC interface {}: {}", name, runtime.sendDevice(), e.getMessage());
+            }
+        }
+    }
+
+    /** Groups that are gone, changed or have a restarted member are dropped (their members restart). */
+    private void dropChangedGroups(KeepalivedConfig next, Set<String> restarted) {
+        for (VrrpSyncGroup old : config.syncGroups()) {
+            VrrpSyncGroup updated = next.syncGroups().stream().filter(g -> g.name().equals(old.name())).findFirst()
+                    .orElse(null);
+            if (!old.equals(updated) || old.members().stream().anyMatch(restarted::contains)) {
+                groups.remove(old.name());
+            }
+        }
+    }
+
+    /** Builds the sync groups the reload introduced (or rebuilt) from their freshly built members. */
+    private void addNewGroups(KeepalivedConfig next) {
+        for (VrrpSyncGroup group : next.syncGroups()) {
+            if (groups.containsKey(group.name())) {
+                continue;
+            }
+            SyncGroup core = new SyncGroup(group.name(), group.trackingWeight(), groupSink(group.name()));
+            for (String member : group.members()) {
+                InstanceRuntime r = instances.get(member);
+                if (r != null) {
+                    core.add(r.core());
+                }
+            }
+            groups.put(group.name(), core);
+        }
+    }
+
+    /** New instances of a reload start as at startup: trackers first, then INIT → BACKUP/MASTER/FAULT. */
+    private void startCreated(List<InstanceRuntime> created) throws IOException {
+        for (InstanceRuntime r : created) {
+            r.attach(services);
+            TrackerSet set = services.trackerSetFor(r.config(), groupOf(r.config()), this::interfaceRunning);
+            trackerSets.put(r, set);
+            port.listen(r.receiveDevice());
+            r.handle(new InstanceEvent.TrackerTotals(set.totalWeight(), set.inFault()));
+        }
+        for (InstanceRuntime r : created) {
+            r.handle(new InstanceEvent.Start(interfaceRunning(r.config().interfaceName())));
+        }
     }
 
     public Map<String, InstanceRuntime> instances() {
@@ -235,7 +384,8 @@ public final class VrrpService {
         return new SyncGroupSink() {
             @Override
             public void notify(NotifyEvent event) {
-                if (services == null) {
+                // A group a reload dropped reports nothing more (its members are being removed).
+                if (services == null || !groups.containsKey(name)) {
                     return;
                 }
                 switch (event) {

@@ -24,6 +24,7 @@ final class AdvertSender {
     private final byte[][] peerMacs;
     private int ipId;
     private long ahSequence;
+    private boolean oldUnicastChecksum;
 
     AdvertSender(InstanceSettings settings) {
         List<InetAddress> vips = new ArrayList<>();
@@ -73,6 +74,20 @@ final class AdvertSender {
     /** keepalived's unicast checksum compatibility: send the pre-2.0 v3 checksum from now on. */
     void useOldUnicastChecksum() {
         encoder.setV3ChecksumForm(ChecksumForm.OLD_UNICAST);
+        oldUnicastChecksum = true;
+    }
+
+    /**
+     * A reload replaced the settings: continue the IPv4 id and AH sequence of {@code previous}
+     * (keepalived keeps its AH counter across a reload, so peers do not see a replay) and, while
+     * still v3 unicast, its adopted old checksum form.
+     */
+    void continueFrom(AdvertSender previous, InstanceSettings settings) {
+        ipId = previous.ipId;
+        ahSequence = previous.ahSequence;
+        if (previous.oldUnicastChecksum && settings.version() == 3 && settings.unicast()) {
+            useOldUnicastChecksum();
+        }
     }
 
     /** AH: resynchronise the sequence after a lower-priority master's advert (keepalived does). */

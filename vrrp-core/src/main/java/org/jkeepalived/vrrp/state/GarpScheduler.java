@@ -79,6 +79,43 @@ final class GarpScheduler {
         }
     }
 
+    /**
+     * A reload replaced the VIP list or the GARP settings of a running instance: take over what
+     * {@code previous} still had pending (a burst being spaced out, the delayed second burst, the
+     * refresh), so a MASTER's schedule is not restarted; a refresh newly configured on a MASTER
+     * starts now. The frames of a pending burst go to the new addresses.
+     */
+    void continueFrom(GarpScheduler previous, boolean master, long now) {
+        if (addresses.length > 0) {
+            burstFramesLeft = previous.burstFramesLeft;
+            burstIndex = previous.burstIndex;
+            nextFrameAt = previous.nextFrameAt;
+        }
+        delayedBurstAt = previous.delayedBurstAt;
+        delayedBurstRepeat = previous.delayedBurstRepeat;
+        if (settings.masterRefreshNanos() == 0) {
+            refreshAt = NONE;
+        } else if (previous.refreshAt != NONE) {
+            refreshAt = previous.refreshAt;
+        } else if (master) {
+            refreshAt = now + settings.masterRefreshNanos();
+        }
+    }
+
+    /**
+     * A reload added VIPs to a MASTER: like keepalived, a burst of {@code garp_master_repeat}
+     * frames for every VIP (the new ones are among them) and the refresh timer restarted.
+     */
+    void addressesAdded(long now, InstanceSink sink, InstanceStats stats) {
+        if (settings.masterRefreshNanos() > 0) {
+            refreshAt = now + settings.masterRefreshNanos();
+        }
+        for (String line : queueLogLines) {
+            sink.log(line, true);
+        }
+        startBurst(settings.masterRepeat(), now, sink, stats);
+    }
+
     /** Leaving MASTER: nothing more is sent. */
     void cancel() {
         burstFramesLeft = 0;

@@ -67,6 +67,30 @@ public sealed interface InstanceEvent {
     record TrackerTotals(int weight, boolean fault) implements InstanceEvent {
     }
 
+    /**
+     * SIGHUP: new settings for a running instance that keepalived's reload matched to this one
+     * (same VRID and family; the caller matches interface, unicast and VMAC as keepalived does).
+     * The instance keeps its state, its counters and its running timers: a MASTER removes the
+     * VIPs that are gone, adds the new ones (gratuitous ARPs / NAs for all, as keepalived does)
+     * and re-asserts with an advert at once; a BACKUP keeps its down timer, moved only when the
+     * priority or the intervals changed it. Priority, preemption, timers and checks follow the new
+     * settings from now on.
+     *
+     * @param settings the new settings
+     * @param totals   the daemon's tracker totals under the new configuration, applied in the same
+     *                 step (so no intermediate priority is logged), or null to keep the current ones
+     */
+    record Reconfigure(InstanceSettings settings, TrackerTotals totals) implements InstanceEvent {
+        public Reconfigure {
+            Objects.requireNonNull(settings, "settings");
+        }
+
+        /** New settings, tracker totals unchanged. */
+        public Reconfigure(InstanceSettings settings) {
+            this(settings, null);
+        }
+    }
+
     /** A tracked object (by {@link TrackerSettings#name()}) went up or down. */
     record TrackerChanged(String tracker, boolean up) implements InstanceEvent {
         public TrackerChanged {

@@ -70,6 +70,26 @@ final class ReceiveChecks {
         return UnicastChecksum.ACCEPT;
     }
 
+    /**
+     * A reload replaced the settings: keep the last master seen, the AH replay window and an
+     * adopted old unicast checksum (while still v3 unicast), so the reload is invisible to peers.
+     */
+    void continueFrom(ReceiveChecks previous) {
+        if (previous.lastMaster.length == lastMaster.length) {
+            System.arraycopy(previous.lastMaster, 0, lastMaster, 0, lastMaster.length);
+            haveLastMaster = previous.haveLastMaster;
+        }
+        lastAhSequence = previous.lastAhSequence;
+        if (previous.oldUnicastChecksum && settings.version() == 3 && settings.unicast()) {
+            oldUnicastChecksum = true;
+        }
+    }
+
+    /** True once the instance sends and accepts only the pre-2.0 unicast v3 checksum. */
+    boolean usesOldUnicastChecksum() {
+        return oldUnicastChecksum;
+    }
+
     /** Our own primary address (for equal-priority elections). */
     byte[] sourceAddress() {
         return sourceAddress;

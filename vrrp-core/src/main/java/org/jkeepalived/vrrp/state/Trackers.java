@@ -31,6 +31,22 @@ final class Trackers {
         }
     }
 
+    /**
+     * A reload replaced the tracker list: trackers that keep their name keep their status (new
+     * ones start up), and the daemon's totals and the sync-group weight rule carry over.
+     */
+    void continueFrom(Trackers previous) {
+        for (Map.Entry<String, Integer> e : index.entrySet()) {
+            Integer old = previous.index.get(e.getKey());
+            if (old != null) {
+                up[e.getValue()] = previous.up[old];
+            }
+        }
+        externalWeight = previous.externalWeight;
+        externalFault = previous.externalFault;
+        ignoreWeights = previous.ignoreWeights;
+    }
+
     /** Sync-group members without {@code sync_group_tracking_weight}: every weight counts as 0. */
     void ignoreWeights(boolean ignore) {
         ignoreWeights = ignore;

@@ -1,6 +1,5 @@
 package org.jkeepalived.vrrp.state;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.jkeepalived.vrrp.codec.AdvertCheck;
 import org.jkeepalived.vrrp.codec.AdvertView;
@@ -24,15 +23,16 @@ public final class VrrpInstance {
 
     static final long NONE = Long.MAX_VALUE;
 
-    private final InstanceSettings settings;
     private final InstanceSink sink;
     private final InstanceStats stats = new InstanceStats();
-    private final AdvertSender sender;
-    private final GarpScheduler garp;
-    private final ReceiveChecks checks;
-    private final String prefix;
-    private final List<VirtualAddress> allAddresses;
-    private final Trackers trackers;
+    // Replaced together by a reload (InstanceEvent.Reconfigure); state and counters stay.
+    private InstanceSettings settings;
+    private AdvertSender sender;
+    private GarpScheduler garp;
+    private ReceiveChecks checks;
+    private String prefix;
+    private List<VirtualAddress> allAddresses;
+    private Trackers trackers;
 
     private VrrpState state = VrrpState.INIT;
     private int basePriority;
@@ -65,12 +65,9 @@ public final class VrrpInstance {
         this.sink = sink;
         this.sender = new AdvertSender(settings);
         this.garp = new GarpScheduler(settings);
-        AhAuthenticator ah = settings.authType() == AuthType.AH ? new AhAuthenticator(settings.authPassword()) : null;
-        this.checks = new ReceiveChecks(settings, ah);
+        this.checks = new ReceiveChecks(settings, authenticator(settings));
         this.prefix = "(" + settings.name() + ") ";
-        List<VirtualAddress> all = new ArrayList<>(settings.virtualAddresses());
-        all.addAll(settings.excludedAddresses());
-        this.allAddresses = List.copyOf(all);
+        this.allAddresses = Reconfiguration.allAddresses(settings);
         this.trackers = new Trackers(settings.trackers());
         this.basePriority = settings.basePriority();
         this.effectivePriority = computeEffectivePriority();
@@ -96,6 +93,8 @@ public final class VrrpInstance {
             onTrackerChanged(tracker.tracker(), tracker.up(), nowNanos);
         } else if (event instanceof InstanceEvent.TrackerTotals totals) {
             onTrackerTotals(totals.weight(), totals.fault(), nowNanos);
+        } else if (event instanceof InstanceEvent.Reconfigure reconfigure) {
+            onReconfigure(reconfigure.settings(), reconfigure.totals(), nowNanos);
         }
         return nextDeadlineNanos();
     }
@@ -129,6 +128,77 @@ public final class VrrpInstance {
             return;
         }
         transition(VrrpState.INIT, now, "");
+    }
+
+    // ---- reload ----
+
+    /** See {@link InstanceEvent.Reconfigure}: new settings, same state, counters and timers. */
+    private void onReconfigure(InstanceSettings next, InstanceEvent.TrackerTotals totals, long now) {
+        if (next.vrid() != settings.vrid() || next.family() != settings.family()) {
+            throw new IllegalArgumentException(prefix + "a reload cannot change the VRID or the address family"
+                    + " of a running instance (" + settings.vrid() + "/" + settings.family() + " -> " + next.vrid()
+                    + "/" + next.family() + ")");
+        }
+        InstanceSettings previous = settings;
+        List<VirtualAddress> previousAddresses = allAddresses;
+        boolean master = state == VrrpState.MASTER;
+        AdvertSender nextSender = new AdvertSender(next);
+        nextSender.continueFrom(sender, next);
+        ReceiveChecks nextChecks = new ReceiveChecks(next, authenticator(next));
+        nextChecks.continueFrom(checks);
+        GarpScheduler nextGarp = new GarpScheduler(next);
+        nextGarp.continueFrom(garp, master, now);
+        Trackers nextTrackers = new Trackers(next.trackers());
+        nextTrackers.continueFrom(trackers);
+        if (totals != null) {
+            nextTrackers.setTotals(totals.weight(), totals.fault());
+        }
+        settings = next;
+        sender = nextSender;
+        checks = nextChecks;
+        garp = nextGarp;
+        trackers = nextTrackers;
+        prefix = "(" + next.name() + ") ";
+        allAddresses = Reconfiguration.allAddresses(next);
+        // keepalived re-reads the priority: a 2.2.7 two-owner back-off to 254 does not survive a reload.
+        basePriority = next.basePriority();
+        ownerMasterOnRecovery &= next.wantMaster() && next.basePriority() == 255;
+        if (next.preemptDelayNanos() == 0) {
+            preemptDeadline = NONE;
+        }
+        boolean timersChanged = Reconfiguration.timersChanged(previous, next);
+        if (timersChanged || master) {
+            masterAdvertIntervalCentis = next.advertIntervalCentis();
+        }
+        int priorityBefore = effectivePriority;
+        updateEffectivePriority(now);
+        if (timersChanged && priorityBefore == effectivePriority) {
+            shiftDownTimer();
+        }
+        if (master) {
+            reassertMaster(previousAddresses, now);
+        }
+        reevaluateFault(now);
+    }
+
+    /**
+     * keepalived's reload of a MASTER ({@code reload_master}): VIPs that are gone are removed
+     * first, new ones added with a gratuitous ARP / NA burst, then an advert at once.
+     */
+    private void reassertMaster(List<VirtualAddress> previousAddresses, long now) {
+        List<VirtualAddress> gone = Reconfiguration.missingFrom(previousAddresses, allAddresses);
+        List<VirtualAddress> added = Reconfiguration.missingFrom(allAddresses, previousAddresses);
+        if (!gone.isEmpty()) {
+            logDetail("removing VIPs.");
+            sink.removeAddresses(gone);
+        }
+        if (!added.isEmpty()) {
+            logDetail("setting VIPs.");
+            sink.addAddresses(added);
+            garp.addressesAdded(now, sink, stats);
+        }
+        sendAdvert(effectivePriority);
+        advertDeadline = now + VrrpTimers.centisToNanos(settings.advertIntervalCentis());
     }
 
     // ---- timers ----
@@ -385,16 +455,20 @@ public final class VrrpInstance {
         }
         log("Changing effective priority from " + effectivePriority + " to " + updated);
         effectivePriority = updated;
-        long newDownTimer = masterDownNanos();
-        if (state == VrrpState.BACKUP && downDeadline != NONE) {
-            // keepalived moves the running timer by (new Master_Down_Interval - ms_down_timer).
-            downDeadline += newDownTimer - msDownTimerNanos;
-        }
-        msDownTimerNanos = newDownTimer;
+        shiftDownTimer();
         if (settings.notifyPriorityChanges() && (state == VrrpState.MASTER || state == VrrpState.BACKUP)) {
             sink.notify(state == VrrpState.MASTER ? NotifyEvent.MASTER_PRIORITY : NotifyEvent.BACKUP_PRIORITY,
                     effectivePriority);
         }
+    }
+
+    /** keepalived moves a running BACKUP down timer by (new Master_Down_Interval - ms_down_timer). */
+    private void shiftDownTimer() {
+        long newDownTimer = masterDownNanos();
+        if (state == VrrpState.BACKUP && downDeadline != NONE) {
+            downDeadline += newDownTimer - msDownTimerNanos;
+        }
+        msDownTimerNanos = newDownTimer;
     }
 
     // ---- the one transition choke point ----
@@ -489,6 +563,10 @@ public final class VrrpInstance {
     }
 
     // ---- helpers ----
+
+    private static AhAuthenticator authenticator(InstanceSettings settings) {
+        return settings.authType() == AuthType.AH ? new AhAuthenticator(settings.authPassword()) : null;
+    }
 
     private void sendAdvert(int priority) {
         sender.send(priority, settings.wireAdvertInterval(), sink);

@@ -10,6 +10,7 @@
  * {@code Start}, {@code TimerExpired.INSTANCE} when the returned deadline is reached,
  * {@code AdvertReceived(view)} after {@code AdvertView.wrapFrame} returned {@code VALID},
  * {@code PacketRejected.of(reason)} otherwise, {@code LinkChanged}, {@code TrackerChanged},
- * {@code Stop}. Every {@code handle} returns the instance's next deadline.
+ * {@code Reconfigure} on a reload (new settings, same state and counters), {@code Stop}. Every
+ * {@code handle} returns the instance's next deadline.
  */
 package org.jkeepalived.vrrp.state;
