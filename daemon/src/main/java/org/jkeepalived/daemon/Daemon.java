@@ -129,7 +129,11 @@ final class Daemon {
     private void installSignals() {
         handle("TERM", this::requestStop);
         handle("INT", this::requestStop);
-        handle("HUP", () -> loop.post(reloader::reload));
+        handle("HUP", () -> loop.post(() -> {
+            sd.reloading(loop.now());
+            reloader.reload();
+            sd.ready("Running");
+        }));
         handle("USR1", () -> loop.post(() -> Dumps.writeData(options.dumpDirectory(), vrrp)));
         handle("USR2", () -> loop.post(() -> Dumps.writeStats(options.dumpDirectory(), vrrp, false)));
     }
