@@ -63,7 +63,7 @@ public final class Capture implements AutoCloseable {
         Path log = file.resolveSibling(file.getFileName() + ".log");
         List<String> argv = new ArrayList<>(ns.execPrefix());
         argv.addAll(List.of("tcpdump", "-i", device, "-n", "-U", "--immediate-mode", "-s", "200", "-w", file.toString(),
-                "vrrp or arp or icmp6 or proto 51"));
+                "ip proto 112 or ip6 proto 112 or arp or icmp6 or ip proto 51"));
         try {
             Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Capture c = new Capture(p, file, log);

@@ -154,6 +154,42 @@ public final class RunningDaemon implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - sinceNanos);
     }
 
+    /**
+     * jkeepalived only: asks for the SIGUSR1 data dump and returns it once written. The dump's
+     * counters include every rejection reason ({@code rejected REASON = N}).
+     */
+    public String dataDump() {
+        if (kind != Kind.JKEEPALIVED) {
+            throw new IllegalStateException("keepalived writes its dumps to a shared /tmp; read its log instead");
+        }
+        Path dump = directory.resolve("keepalived.data");
+        try {
+            Files.deleteIfExists(dump);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        signal("USR1");
+        Poll.until(label + " writing " + dump, Duration.ofSeconds(5), () -> Files.exists(dump));
+        try {
+            return Files.readString(dump, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** From a data dump: each non-zero error counter (keepalived's names and every rejection reason). */
+    public static java.util.Map<String, Long> errorCounters(String dataDump) {
+        java.util.Map<String, Long> errors = new java.util.TreeMap<>();
+        Pattern line = Pattern.compile("^\\s+(\\w+_err|invalid_\\w+|authtype_mismatch|auth_failure|rejected \\w+) = (\\d+)$");
+        for (String l : dataDump.split("\n")) {
+            Matcher m = line.matcher(l);
+            if (m.matches() && Long.parseLong(m.group(2)) > 0) {
+                errors.merge(m.group(1), Long.parseLong(m.group(2)), Long::sum);
+            }
+        }
+        return errors;
+    }
+
     @Override
     public void close() {
         if (!process.isAlive()) {

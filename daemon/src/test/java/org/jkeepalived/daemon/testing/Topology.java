@@ -20,6 +20,16 @@ public final class Topology implements AutoCloseable {
             return ns.ip(args);
         }
 
+        /** The MAC address of this node's eth0, lower case with colons. */
+        public String mac() {
+            String out = ns.ip("-o", "link", "show", "eth0");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("link/ether ([0-9a-f:]{17})").matcher(out);
+            if (!m.find()) {
+                throw new IllegalStateException("no MAC in: " + out);
+            }
+            return m.group(1);
+        }
+
         /** Whether {@code address} (without prefix) is configured on any interface of this node. */
         public boolean hasAddress(String address) {
             String out = ProcessResult.run(List.of("ip", "-n", ns.name(), "-o", "addr", "show"), null,
