@@ -37,30 +37,38 @@ class NginxFailoverIT {
              Nginx nginx2 = Nginx.start(lan.node("lb2").ns(), dir.resolve("nginx2"), "lb2");
              Capture capture = lan.capture(dir.resolve("lan.pcap"));
              RunningDaemon d1 = RunningDaemon.start(Kind.JKEEPALIVED, lan.node("lb1").ns(), dir.resolve("lb1"),
-                     Vrrp.example("nginx-pair/lb1.conf"));
-             RunningDaemon d2 = RunningDaemon.start(Kind.JKEEPALIVED, lan.node("lb2").ns(), dir.resolve("lb2"),
-                     Vrrp.example("nginx-pair/lb2.conf"))) {
+                     Vrrp.example("nginx-pair/lb1.conf"))) {
             Node lb1 = lan.node("lb1");
             Node lb2 = lan.node("lb2");
-            Poll.until("VIP on lb1 only", Duration.ofSeconds(15), () -> lb1.hasAddress(VIP) && !lb2.hasAddress(VIP));
-            d2.awaitLog("\\(VI_1\\) Entering BACKUP STATE", Duration.ofSeconds(10));
-
-            try (HttpPoller client = HttpPoller.start(lan.node("client").ns(), dir.resolve("client"), VIP, 10, 200, 2000)) {
-                Poll.until("the client served by lb1", Duration.ofSeconds(5),
-                        () -> client.requests().stream().filter(r -> r.body().equals("node lb1")).count() >= 20);
-                lan.cut("lb1");
-                Poll.until("the client served by lb2", Duration.ofSeconds(10),
-                        () -> client.requests().stream().filter(r -> r.body().equals("node lb2")).count() >= 20);
-                client.stop();
-                judge(client.requests(), capture, lb1, lb2);
+            // lb1 first: started together, the JVM that comes up first would win the first election.
+            d1.awaitLog("\\(VI_1\\) Entering MASTER STATE", Duration.ofSeconds(15));
+            RunningDaemon d2 = RunningDaemon.start(Kind.JKEEPALIVED, lb2.ns(), dir.resolve("lb2"),
+                    Vrrp.example("nginx-pair/lb2.conf"));
+            try (d2) {
+                runFailover(lan, dir, d2, capture, lb1, lb2);
             }
+        }
+    }
+
+    private static void runFailover(Topology lan, Path dir, RunningDaemon d2, Capture capture, Node lb1, Node lb2) {
+        Poll.until("VIP on lb1 only", Duration.ofSeconds(15), () -> lb1.hasAddress(VIP) && !lb2.hasAddress(VIP));
+        d2.awaitLog("\\(VI_1\\) Entering BACKUP STATE", Duration.ofSeconds(10));
+        try (HttpPoller client = HttpPoller.start(lan.node("client").ns(), dir.resolve("client"), VIP, 10, 200, 2000)) {
+            Poll.until("the client served by lb1", Duration.ofSeconds(5),
+                    () -> client.requests().stream().filter(r -> r.body().equals("node lb1")).count() >= 20);
+            lan.cut("lb1");
+            Poll.until("the client served by lb2", Duration.ofSeconds(10),
+                    () -> client.requests().stream().filter(r -> r.body().equals("node lb2")).count() >= 20);
+            client.stop();
+            judge(client.requests(), capture, lb1, lb2);
         }
     }
 
     private static void judge(List<Request> requests, Capture capture, Node lb1, Node lb2) {
         List<Packet> fromLb1 = capture.packets(p -> p.isVrrp(51) && p.source().equals(lb1.ipv4()));
         Packet lastOfOldMaster = fromLb1.get(fromLb1.size() - 1);
-        Packet takeover = capture.packets(p -> p.isVrrp(51) && p.source().equals(lb2.ipv4())).get(0);
+        Packet takeover = capture.packets(p -> p.isVrrp(51) && p.source().equals(lb2.ipv4())
+                && p.epochNanos() > lastOfOldMaster.epochNanos()).get(0);
         Request firstFromNew = requests.stream().filter(r -> r.body().equals("node lb2"))
                 .min(java.util.Comparator.comparingLong(Request::endNanos)).orElseThrow();
         long resumed = firstFromNew.endNanos() - lastOfOldMaster.epochNanos();

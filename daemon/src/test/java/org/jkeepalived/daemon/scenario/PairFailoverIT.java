@@ -12,6 +12,7 @@ import org.jkeepalived.daemon.testing.Nginx;
 import org.jkeepalived.daemon.testing.Poll;
 import org.jkeepalived.daemon.testing.RunningDaemon;
 import org.jkeepalived.daemon.testing.RunningDaemon.Kind;
+import org.jkeepalived.daemon.testing.TestDirs;
 import org.jkeepalived.daemon.testing.Topology;
 import org.jkeepalived.daemon.testing.Topology.Node;
 import org.jkeepalived.daemon.testing.Vrrp;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 3, checks 1 and 2: two jkeepalived nodes with the example nginx-pair configurations on one
@@ -33,8 +33,7 @@ class PairFailoverIT {
     private static final long TOLERANCE_NANOS = 10_000_000L;
     private static final Duration ELECTION = Duration.ofSeconds(15);
 
-    @TempDir
-    static Path dir;
+    private static Path dir;
     private static Topology lan;
     private static Nginx nginx1;
     private static Nginx nginx2;
@@ -47,6 +46,7 @@ class PairFailoverIT {
 
     @BeforeAll
     static void lan() {
+        dir = TestDirs.create("pair");
         lan = Topology.of("lb1", "lb2");
         lb1 = lan.node("lb1");
         lb2 = lan.node("lb2");
@@ -71,10 +71,17 @@ class PairFailoverIT {
         }
     }
 
+    /**
+     * lb1 first, then lb2 once lb1 is MASTER: both start as BACKUP for Master_Down_Interval (as
+     * keepalived does), so started together on a loaded machine whichever JVM came up first would
+     * win the first election for a moment, or for good with nopreempt.
+     */
     private void startPair(String name, String config1, String config2) {
         capture = lan.capture(dir.resolve(name + ".pcap"));
         daemon1 = RunningDaemon.start(Kind.JKEEPALIVED, lb1.ns(), dir.resolve(name + "-lb1"), config1);
+        daemon1.awaitLog("\\(VI_1\\) Entering MASTER STATE", ELECTION);
         daemon2 = RunningDaemon.start(Kind.JKEEPALIVED, lb2.ns(), dir.resolve(name + "-lb2"), config2);
+        daemon2.awaitLog("\\(VI_1\\) Entering BACKUP STATE", ELECTION);
     }
 
     private void awaitMaster(Node master, Node backup) {
