@@ -53,6 +53,10 @@ class NginxFailoverIT {
     private static void runFailover(Topology lan, Path dir, RunningDaemon d2, Capture capture, Node lb1, Node lb2) {
         Poll.until("VIP on lb1 only", Duration.ofSeconds(15), () -> lb1.hasAddress(VIP) && !lb2.hasAddress(VIP));
         d2.awaitLog("\\(VI_1\\) Entering BACKUP STATE", Duration.ofSeconds(10));
+        // Two adverts from lb1 after lb2 is up, so lb2's down timer runs from lb1's last advert.
+        long backupUpNanos = System.currentTimeMillis() * 1_000_000L;
+        Poll.until("two adverts from lb1 heard by lb2", Duration.ofSeconds(5), () -> capture.packets(
+                p -> p.isVrrp(51) && p.source().equals(lb1.ipv4()) && p.epochNanos() > backupUpNanos).size() >= 2);
         try (HttpPoller client = HttpPoller.start(lan.node("client").ns(), dir.resolve("client"), VIP, 10, 200, 2000)) {
             Poll.until("the client served by lb1", Duration.ofSeconds(5),
                     () -> client.requests().stream().filter(r -> r.body().equals("node lb1")).count() >= 20);
