@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.jkeepalived.daemon.vrrp.InstanceRuntime;
 import org.jkeepalived.daemon.vrrp.VrrpService;
+import org.jkeepalived.vrrp.codec.AdvertCheck;
 import org.jkeepalived.vrrp.state.InstanceStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,18 @@ final class Dumps {
             for (Map.Entry<String, Long> e : r.core().stats().asKeepalivedMap().entrySet()) {
                 out.append("   ").append(e.getKey()).append(" = ").append(e.getValue()).append('\n');
             }
+            // Every reason, also those keepalived has no counter for (checksum, version, CARP, ...).
+            for (AdvertCheck reason : AdvertCheck.values()) {
+                if (reason != AdvertCheck.VALID) {
+                    out.append("   rejected ").append(reason).append(" = ").append(r.core().stats().rejected(reason)).append('\n');
+                }
+            }
         }
+        VrrpService.FrameDispatcherStats unattributed = vrrp.dispatchStats();
+        out.append(" Frames for no instance:\n");
+        out.append("   unknown VRID = ").append(unattributed.unknownVrid()).append('\n');
+        unattributed.invalidByReason().forEach((reason, count) ->
+                out.append("   rejected ").append(reason).append(" = ").append(count).append('\n'));
         write(dir.resolve("keepalived.data"), out.toString());
     }
 

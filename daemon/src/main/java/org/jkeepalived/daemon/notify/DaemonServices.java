@@ -60,6 +60,9 @@ public final class DaemonServices implements AutoCloseable {
         this.onTrackerChange = onTrackerChange;
     }
 
+    /** The scripts that were running when the first STOP notification started; null before. */
+    private java.util.Set<ScriptRunner.Running> scriptsBeforeStop;
+
     /**
      * Builds and starts everything for {@code config}.
      *
@@ -138,6 +141,7 @@ public final class DaemonServices implements AutoCloseable {
     public void instanceState(String instance, NotifyState state, int effectivePriority, NotifyState groupState) {
         InstanceNotifications n = instances.get(instance);
         if (n != null) {
+            rememberScriptsBeforeStop(state);
             notifier.instanceState(n, state, effectivePriority, loop.now(), groupState);
             runnerTimer.rearm();
         }
@@ -147,6 +151,7 @@ public final class DaemonServices implements AutoCloseable {
     public void groupState(String group, NotifyState state) {
         GroupNotifications n = groups.get(group);
         if (n != null) {
+            rememberScriptsBeforeStop(state);
             notifier.groupState(n, state, loop.now());
             runnerTimer.rearm();
         }
@@ -173,8 +178,21 @@ public final class DaemonServices implements AutoCloseable {
     @Override
     public void close() {
         closeForReload();
-        runner.killAll();
+        if (scriptsBeforeStop != null) {
+            // keepalived kills running scripts before it runs the STOP notifications, which then
+            // get to finish; killing everything here killed the STOP scripts just started.
+            runner.kill(scriptsBeforeStop);
+        } else {
+            runner.killAll();
+        }
         loop.cancel(runnerTimer);
+    }
+
+    /** At the first STOP notification: the scripts to kill on {@link #close()} are those running now. */
+    private void rememberScriptsBeforeStop(NotifyState state) {
+        if (state == NotifyState.STOP && scriptsBeforeStop == null) {
+            scriptsBeforeStop = runner.runningNow();
+        }
     }
 
     private void closeForReload() {

@@ -147,9 +147,21 @@ public final class ScriptRunner {
 
     /** SIGKILLs every running script's process group (reload, shutdown); completions still arrive. */
     public void killAll() {
-        for (Running run : running.keySet()) {
-            run.signalsSent++;
-            signalGroup(run, LibC.SIGKILL);
+        kill(running.keySet());
+    }
+
+    /** The scripts running now (a copy). */
+    public java.util.Set<Running> runningNow() {
+        return java.util.Set.copyOf(running.keySet());
+    }
+
+    /** SIGKILLs those of {@code runs} that are still running; completions still arrive. */
+    public void kill(java.util.Collection<Running> runs) {
+        for (Running run : List.copyOf(runs)) {
+            if (running.containsKey(run)) {
+                run.signalsSent++;
+                signalGroup(run, LibC.SIGKILL);
+            }
         }
     }
 

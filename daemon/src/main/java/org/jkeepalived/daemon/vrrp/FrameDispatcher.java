@@ -77,7 +77,12 @@ final class FrameDispatcher {
         return unknownVrid;
     }
 
-    void dispatch(String device, byte[] frame) {
+    /**
+     * @param receivedNanos when the frame was read ({@link System#nanoTime()}); a valid advert is
+     *                      handled as of then, so a frame that waited in the queue does not delay
+     *                      the down timer it restarts
+     */
+    void dispatch(String device, byte[] frame, long receivedNanos) {
         InstanceRuntime[][][] table = byDevice.get(device);
         if (table == null) {
             return;
@@ -103,7 +108,7 @@ final class FrameDispatcher {
             return;
         }
         if (check == AdvertCheck.VALID) {
-            target.handle(received);
+            target.handleReceived(received, receivedNanos);
         } else {
             target.handle(InstanceEvent.PacketRejected.of(check));
         }

@@ -51,6 +51,8 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
     /** Being removed by a reload: its STOP is reported as keepalived's DELETED. */
     private boolean deleting;
     private boolean faultWhenDeleted;
+    /** The latest time the core was given; the core's clock never goes back. */
+    private long lastHandledNanos = Long.MIN_VALUE;
 
     InstanceRuntime(VrrpInstance config, InstanceSettings settings, String sendDevice, String receiveDevice,
                     InterfacePort port, EventLoop loop, boolean logDetail) {
@@ -70,7 +72,23 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
 
     /** Feeds one event to the core and re-arms the instance timer at the deadline it returns. */
     public void handle(InstanceEvent event) {
-        long next = core.handle(event, loop.now());
+        handleAt(event, loop.now());
+    }
+
+    /**
+     * A received advert, handled as of its arrival ({@code receivedNanos}, {@link System#nanoTime()})
+     * rather than of the loop turn that drains it: timers it restarts (Master_Down_Interval,
+     * Skew_Time after a priority 0) run from when it was on the wire, as RFC 5798 means, even
+     * when the loop was busy or descheduled meanwhile (29 ms measured on a loaded machine). Never
+     * earlier than an event the core has already seen, so the core's time does not go back.
+     */
+    void handleReceived(InstanceEvent event, long receivedNanos) {
+        handleAt(event, Math.min(loop.now(), Math.max(receivedNanos, lastHandledNanos)));
+    }
+
+    private void handleAt(InstanceEvent event, long nowNanos) {
+        lastHandledNanos = Math.max(lastHandledNanos, nowNanos);
+        long next = core.handle(event, nowNanos);
         loop.schedule(this, next);
     }
 
@@ -108,6 +126,7 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
 
     @Override
     protected void fire(long nowNanos) {
+        lastHandledNanos = Math.max(lastHandledNanos, nowNanos);
         long next = core.handle(InstanceEvent.TimerExpired.INSTANCE, nowNanos);
         loop.schedule(this, next);
     }

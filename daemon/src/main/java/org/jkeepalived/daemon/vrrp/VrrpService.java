@@ -77,7 +77,7 @@ public final class VrrpService {
                         maxReceiveQueueNanos = queued;
                         LOG.debug("receive queue delay now up to {} us", queued / 1000);
                     }
-                    dispatcher.dispatch(frame.device(), frame.frame());
+                    dispatcher.dispatch(frame.device(), frame.frame(), frame.receivedNanos());
                 }
             });
         } else {

@@ -1,0 +1,216 @@
+package org.jkeepalived.daemon.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A VRRP daemon (jkeepalived from the shaded jar, or keepalived 2.2.7) running in the foreground
+ * inside a test namespace, with its configuration, pid files, dumps and console log in its own
+ * directory. {@link #close()} always ends it: SIGTERM, then SIGKILL to it and its descendants if
+ * it has not exited within 5 s. Not thread-safe; one test thread drives it.
+ */
+public final class RunningDaemon implements AutoCloseable {
+    /** Which implementation runs. */
+    public enum Kind { JKEEPALIVED, KEEPALIVED }
+
+    private final Kind kind;
+    private final String label;
+    private final Process process;
+    private final Path directory;
+    private final Path logFile;
+
+    private RunningDaemon(Kind kind, String label, Process process, Path directory, Path logFile) {
+        this.kind = kind;
+        this.label = label;
+        this.process = process;
+        this.directory = directory;
+        this.logFile = logFile;
+    }
+
+    /**
+     * Writes {@code config} to {@code directory/keepalived.conf} and starts {@code kind} with it in
+     * {@code ns}: console logging, detailed lines, no syslog, pid files (and for jkeepalived the
+     * dump directory) inside {@code directory}.
+     */
+    public static RunningDaemon start(Kind kind, Netns ns, Path directory, String config) {
+        try {
+            Files.createDirectories(directory);
+            Path conf = directory.resolve("keepalived.conf");
+            Files.writeString(conf, config, StandardCharsets.UTF_8);
+            List<String> argv = kind == Kind.JKEEPALIVED
+                    ? Jkeepalived.command(ns, "-n", "-l", "-D", "-G", "-f", conf.toString(),
+                    "-p", directory.resolve("main.pid").toString(), "-r", directory.resolve("vrrp.pid").toString(),
+                    "--dump-dir", directory.toString())
+                    : keepalivedCommand(ns, directory, conf);
+            Path log = directory.resolve("daemon.log");
+            Process p = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            p.getOutputStream().close();
+            return new RunningDaemon(kind, kind.name().toLowerCase() + "@" + ns.name(), p, directory, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + kind + " in " + ns.name(), e);
+        }
+    }
+
+    private static List<String> keepalivedCommand(Netns ns, Path directory, Path conf) {
+        List<String> argv = new ArrayList<>(ns.execPrefix());
+        argv.addAll(List.of("keepalived", "-n", "-l", "-D", "-G", "-P", "-f", conf.toString(),
+                "-p", directory.resolve("main.pid").toString(), "-r", directory.resolve("vrrp.pid").toString(),
+                "-c", directory.resolve("checkers.pid").toString()));
+        return argv;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Everything the daemon has logged so far. */
+    public String log() {
+        try {
+            return Files.exists(logFile) ? Files.readString(logFile, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The log lines matching {@code regex} (found anywhere in the line). */
+    public List<String> logLines(String regex) {
+        Pattern p = Pattern.compile(regex);
+        return log().lines().filter(l -> p.matcher(l).find()).toList();
+    }
+
+    /** Waits until a log line matches {@code regex} and returns that line. */
+    public String awaitLog(String regex, Duration timeout) {
+        Pattern p = Pattern.compile(regex);
+        return Poll.untilPresent(label + " logging /" + regex + "/", timeout, () -> {
+            Matcher m = p.matcher(log());
+            if (m.find()) {
+                int start = log().lastIndexOf('\n', m.start()) + 1;
+                int end = log().indexOf('\n', m.end());
+                return Optional.of(log().substring(start, end < 0 ? log().length() : end));
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError(label + " exited " + process.exitValue() + " before logging /" + regex
+                        + "/; log:\n" + log());
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** Waits until the number of log lines matching {@code regex} reaches {@code count}. */
+    public void awaitLogCount(String regex, int count, Duration timeout) {
+        Poll.until(label + " logging /" + regex + "/ " + count + " times", timeout, () -> logLines(regex).size() >= count);
+    }
+
+    /** Sends signal {@code name} (e.g. "TERM", "HUP", "USR2") to the daemon. */
+    public void signal(String name) {
+        Netns.run("kill", "-" + name, Long.toString(process.pid()));
+    }
+
+    /** Waits for the daemon to exit and returns its exit code; throws if it is still running then. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(label + " still running after " + timeout.toMillis() + " ms");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How long the process took to exit after {@code sinceNanos} (a {@link System#nanoTime()}), polled every 1 ms. */
+    public Duration exitTimeSince(long sinceNanos, Duration timeout) {
+        long deadline = sinceNanos + timeout.toNanos();
+        while (process.isAlive() && System.nanoTime() - deadline < 0) {
+            Poll.pause(1);
+        }
+        if (process.isAlive()) {
+            throw new AssertionError(label + " still running after " + timeout.toMillis() + " ms");
+        }
+        return Duration.ofNanos(System.nanoTime() - sinceNanos);
+    }
+
+    /**
+     * jkeepalived only: asks for the SIGUSR1 data dump and returns it once written. The dump's
+     * counters include every rejection reason ({@code rejected REASON = N}).
+     */
+    public String dataDump() {
+        if (kind != Kind.JKEEPALIVED) {
+            throw new IllegalStateException("keepalived writes its dumps to a shared /tmp; read its log instead");
+        }
+        Path dump = directory.resolve("keepalived.data");
+        try {
+            Files.deleteIfExists(dump);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        signal("USR1");
+        Poll.until(label + " writing " + dump, Duration.ofSeconds(5), () -> Files.exists(dump));
+        try {
+            return Files.readString(dump, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** From a data dump: each non-zero error counter (keepalived's names and every rejection reason). */
+    public static java.util.Map<String, Long> errorCounters(String dataDump) {
+        java.util.Map<String, Long> errors = new java.util.TreeMap<>();
+        Pattern line = Pattern.compile("^\\s+(\\w+_err|invalid_\\w+|authtype_mismatch|auth_failure|rejected \\w+) = (\\d+)$");
+        for (String l : dataDump.split("\n")) {
+            Matcher m = line.matcher(l);
+            if (m.matches() && Long.parseLong(m.group(2)) > 0) {
+                errors.merge(m.group(1), Long.parseLong(m.group(2)), Long::sum);
+            }
+        }
+        return errors;
+    }
+
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                descendants.forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}
