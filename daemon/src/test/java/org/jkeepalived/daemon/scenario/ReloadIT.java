@@ -92,7 +92,8 @@ class ReloadIT {
         try (HttpPoller client = HttpPoller.start(lan.node("client").ns(), dir.resolve(name), VIP, 10, 500, 1000)) {
             Poll.until("the client served", Duration.ofSeconds(5), () -> client.requests().size() >= 20);
             reloads.run();
-            Poll.holdsFor("VIP on lb1 only", Duration.ofSeconds(3), () -> lb1.hasAddress(VIP) && !lb2.hasAddress(VIP));
+            // Longer than Master_Down_Interval (3.6 s), so a backup that stopped accepting the adverts would show.
+            Poll.holdsFor("VIP on lb1 only", Duration.ofSeconds(5), () -> lb1.hasAddress(VIP) && !lb2.hasAddress(VIP));
             client.stop();
             List<HttpPoller.Request> requests = client.requests();
             assertThat(requests).as("requests not answered by lb1").filteredOn(r -> !r.body().equals("node lb1")).isEmpty();
@@ -152,9 +153,15 @@ class ReloadIT {
     @Test
     @Order(4)
     void addingAVipAddsItWithoutAFlap() {
-        Path conf = master.directory().resolve("keepalived.conf");
+        // Both nodes get the new VIP, as an operator rolls it out: keepalived 2.2.7 discards adverts
+        // whose VIP list differs from its own (addr_list_err), so a backup still on the old list would
+        // stop hearing the master and take over after Master_Down_Interval.
+        Path masterConf = master.directory().resolve("keepalived.conf");
+        Path backupConf = backup.directory().resolve("keepalived.conf");
         assertReloadChangesNothing("add-vip", () -> {
-            write(conf, config("MASTER", 150, VIPS + "    " + VIP2 + "/24 dev eth0\n"));
+            write(backupConf, config("BACKUP", 100, VIPS + "    " + VIP2 + "/24 dev eth0\n"));
+            write(masterConf, config("MASTER", 150, VIPS + "    " + VIP2 + "/24 dev eth0\n"));
+            backup.signal("HUP");
             master.signal("HUP");
             Poll.until("the new VIP on lb1", Duration.ofSeconds(5), () -> lb1.hasAddress(VIP2));
         });
