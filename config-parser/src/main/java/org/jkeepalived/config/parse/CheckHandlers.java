@@ -17,6 +17,8 @@ final class CheckHandlers {
     private static final Set<String> SCHEDULERS = Set.of("rr", "wrr", "lc", "wlc", "lblc", "sh", "mh", "dh", "fo",
             "ovf", "lblcr", "sed", "nq", "twos");
 
+    private static final String HEX_DIGITS = "0123456789abcdefABCDEF";
+
     private CheckHandlers() {
     }
 
@@ -45,8 +47,12 @@ final class CheckHandlers {
     /** keepalived's alloc_vsg_entry checks: fwmark N [inet|inet6], or ADDR[-END|/LEN] [PORT]. */
     private static boolean vsgEntryValid(ParseState st, String group, List<String> w) {
         if (w.get(0).equals("fwmark")) {
-            String v = w.size() > 1 ? w.get(1) : "";
-            if (w.size() < 2 || Numbers.readUnsigned(st, v, 0, 4294967295L) == null) {
+            if (w.size() < 2) {
+                // keepalived's missing-parameter abort, placed at the entry's line
+                st.arg(new LogicalLine(st.current().location(), st.current().text(), w), 1);
+            }
+            String v = w.get(1);
+            if (Numbers.readUnsigned(st, v, 0, 4294967295L) == null) {
                 st.report(GENERAL_ERROR, "(" + group + "): fwmark '" + v + "' must be in [0, 4294967295] - ignoring");
                 return false;
             }
@@ -59,7 +65,8 @@ final class CheckHandlers {
         String port = w.size() >= 2 && !w.get(1).chars().allMatch(c -> c == '0') ? w.get(1) : null;
         String addr = w.get(0);
         int cut = addr.indexOf('/') >= 0 ? addr.indexOf('/') : (addr.indexOf('-') >= 0 ? addr.indexOf('-') : addr.length());
-        if (!Addresses.isIpAddress(addr.substring(0, cut)) || (port != null && !validPort(port))) {
+        boolean portValid = port == null || readPort(st, port);
+        if (!Addresses.isIpAddress(addr.substring(0, cut)) || !portValid) {
             st.report(GENERAL_ERROR, "Invalid virtual server group IP address " + addr + " "
                     + (port != null ? "/port/" + port : "") + " - skipping");
             return false;
@@ -87,7 +94,8 @@ final class CheckHandlers {
             }
         } else {
             String port = t.size() > 2 && !t.get(2).chars().allMatch(c -> c == '0') ? t.get(2) : null;
-            if (!Addresses.isIpAddress(first) || (port != null && !validPort(port))) {
+            boolean portValid = port == null || readPort(st, port);
+            if (!isServerAddress(first) || !portValid) {
                 st.report(GENERAL_ERROR, "Invalid virtual server IP address" + (port != null ? "/port" : "") + " "
                         + first + (port != null ? "/" + port : "") + " - skipping");
                 st.skipBlock(true);
@@ -241,11 +249,26 @@ final class CheckHandlers {
         return p >= 1 && p <= 65535;
     }
 
+    /** A server port as keepalived reads it: read_unsigned in [1, 65535], with its messages. */
+    private static boolean readPort(ParseState st, String port) {
+        return Numbers.readUnsigned(st, port, 1, 65535) != null;
+    }
+
+    /**
+     * A virtual or real server address: keepalived cuts the text at its first '-', or else at its
+     * first '/', and parses only what comes before (so "192.0.2.1/33" is 192.0.2.1).
+     */
+    static boolean isServerAddress(String text) {
+        int cut = text.indexOf('-') >= 0 ? text.indexOf('-') : text.indexOf('/');
+        return Addresses.isIpAddress(cut >= 0 ? text.substring(0, cut) : text);
+    }
+
     static void realServer(ParseState st, LogicalLine line) {
         String addr = st.arg(line, 1);
         String given = line.tokens().size() > 2 ? line.tokens().get(2) : null;
         String portStr = given != null && !given.chars().allMatch(c -> c == '0') ? given : null;
-        if (!Addresses.isIpAddress(addr) || (portStr != null && !validPort(portStr))) {
+        boolean portValid = portStr == null || readPort(st, portStr);
+        if (!isServerAddress(addr) || !portValid) {
             st.report(GENERAL_ERROR, "Invalid real server ip address/port " + addr + "/" + (given == null ? "(null)" : given)
                     + " - skipping");
             st.skipBlock(true);
@@ -339,6 +362,31 @@ final class CheckHandlers {
         if (Numbers.readUnsigned(st, line.tokens().get(1), 0, 4294967295L) == null) {
             st.report(GENERAL_ERROR, "Invalid nb_get_retry value '" + line.tokens().get(1) + "'");
             return;
+        }
+        Handlers.record(st, line);
+    }
+
+    /**
+     * A url's digest (keepalived 2.2.7 keeps one per url): a second one is a duplicate, and the
+     * value must be 32 hex digits; a rejected digest leaves the url without one.
+     */
+    static void urlDigest(ParseState st, LogicalLine line) {
+        CheckerSub url = (CheckerSub) st.target;
+        String digest = st.arg(line, 1);
+        if (url.settings.containsKey("digest")) {
+            st.report(GENERAL_ERROR, "Digest '" + digest + "' is a duplicate");
+            return;
+        }
+        if (digest.length() != 32) {
+            st.report(GENERAL_ERROR, "digest '" + digest + "' character length should be 32 rather than " + digest.length());
+            return;
+        }
+        for (int i = 0; i < digest.length(); i += 2) {
+            if (HEX_DIGITS.indexOf(digest.charAt(i)) < 0 || HEX_DIGITS.indexOf(digest.charAt(i + 1)) < 0) {
+                st.report(GENERAL_ERROR, "Unable to interpret hex digit in '" + digest.substring(0, i + 2)
+                        + "' at offset " + i + "/" + (i + 1));
+                return;
+            }
         }
         Handlers.record(st, line);
     }

@@ -103,7 +103,7 @@ final class CheckerKeywordDefinitions {
                     b4.kw("fast_recovery", ArgShape.OPTIONAL, "false", CheckHandlers::checkerSetting);
                     b4.block("url", ArgShape.BLOCK, CheckHandlers::checkerSubBlock, CheckHandlers::urlEnd, b5 -> {
                         b5.kw("path", ArgShape.REQUIRED, "—", Handlers::record);
-                        b5.kw("digest", ArgShape.REQUIRED, "none", Handlers::record);
+                        b5.kw("digest", ArgShape.REQUIRED, "none", CheckHandlers::urlDigest);
                         b5.kw("status_code", ArgShape.REQUIRED, "200-299", Handlers::record);
                         b5.kw("virtualhost", ArgShape.REQUIRED, "checker/RS/VS", Handlers::record);
                         b5.kw("regex", ArgShape.REQUIRED, "none", Handlers::record);
@@ -137,7 +137,7 @@ final class CheckerKeywordDefinitions {
                     b4.since("2.2.8").kw("tls_compliant", ArgShape.OPTIONAL, "false", Handlers::record).since("2.2.7");
                     b4.block("url", ArgShape.BLOCK, CheckHandlers::checkerSubBlock, CheckHandlers::urlEnd, b5 -> {
                         b5.kw("path", ArgShape.REQUIRED, "—", Handlers::record);
-                        b5.kw("digest", ArgShape.REQUIRED, "none", Handlers::record);
+                        b5.kw("digest", ArgShape.REQUIRED, "none", CheckHandlers::urlDigest);
                         b5.kw("status_code", ArgShape.REQUIRED, "200-299", Handlers::record);
                         b5.kw("virtualhost", ArgShape.REQUIRED, "checker/RS/VS", Handlers::record);
                         b5.kw("regex", ArgShape.REQUIRED, "none", Handlers::record);
