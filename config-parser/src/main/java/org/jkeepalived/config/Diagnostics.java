@@ -89,7 +89,7 @@ public final class Diagnostics {
         return worst;
     }
 
-    /** keepalived 2.2.7's {@code -t} exit code: 0, 2, 4, 5 or 6. */
+    /** keepalived 2.2.7's {@code -t} exit code: 0, 2, 4, 5 or 6 (139 where 2.2.7 itself crashes). */
     public int exitCode() {
         if (missingParameterAbort) {
             return EXIT_MISSING_PARAMETER;

@@ -405,6 +405,18 @@ final class CheckHandlers {
         Handlers.record(st, line);
     }
 
+    /** True when no checker of any real server read so far survived (keepalived's queue is empty). */
+    private static boolean noCheckerQueued(ParseState st) {
+        for (VsDraft v : st.drafts().virtualServers) {
+            for (RsDraft rs : v.realServers) {
+                if (!rs.checkers.isEmpty()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     static void checkerEnd(ParseState st, LogicalLine line) {
         CheckerDraft c = (CheckerDraft) st.target;
         if (c.dropped) {
@@ -414,6 +426,10 @@ final class CheckHandlers {
         if ((c.type.equals("HTTP_GET") || c.type.equals("SSL_GET")) && c.urls.isEmpty()) {
             st.report(GENERAL_ERROR, "HTTP/SSL_GET checker has no urls specified - ignoring");
             vs(st).realServers.get(vs(st).realServers.size() - 1).checkers.remove(c);
+            if (noCheckerQueued(st)) {
+                // keepalived 2.2.7 then drops the last entry of an empty checker queue: SIGSEGV
+                st.crash();
+            }
             return;
         }
         String missing = switch (c.type) {

@@ -86,7 +86,7 @@ public final class ParseDriver {
             validateVrrp(vrrp, results);
             runPass(Pass.BFD, source, bfd, null);
         } catch (ParseAbort abort) {
-            // keepalived exits 2 at once; the model holds what was read so far
+            // keepalived exits at once (2, or 139 when it crashes); the model holds what was read so far
             silentlyValidate(vrrp, results);
         }
         return ModelAssembler.assemble(options, parent, vrrp, checker, bfd, results);

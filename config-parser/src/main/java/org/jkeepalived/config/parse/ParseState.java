@@ -16,6 +16,9 @@ import org.jkeepalived.config.lex.LogicalLine;
  * pass.
  */
 public final class ParseState {
+    /** The exit status of a process killed by SIGSEGV, as a shell reports it (128 + 11). */
+    static final int EXIT_SEGFAULT = 139;
+
     private final Pass pass;
     private final Diagnostics diagnostics;
     private final ParseOptions options;
@@ -114,6 +117,15 @@ public final class ParseState {
     /** Reports a message keepalived prints without a line prefix (validation, end of file). */
     public void reportUnlocated(ConfigError error, String message) {
         diagnostics.report(new Diagnostic(null, error, message, false));
+    }
+
+    /**
+     * keepalived 2.2.7 itself crashes at this point (segmentation fault, exit 139): nothing after it
+     * is reported, so the parse stops here as the process did.
+     */
+    void crash() {
+        diagnostics.overrideExitCode(EXIT_SEGFAULT);
+        throw new ParseAbort();
     }
 
     /**

@@ -89,6 +89,10 @@ final class RouteLines {
             } else if (ROUTE_VALUE_OPTS.contains(word)) {
                 String next = st.arg(asLine, i + 1);
                 if (word.equals("table")) {
+                    if (!RtTables.isKnown(next)) {
+                        st.report(GENERAL_ERROR, "Routing table " + next + " not found for route");
+                        return null;
+                    }
                     table = next;
                 }
                 options.put(word, next);
@@ -179,6 +183,10 @@ final class RouteLines {
                 i += 2;
             } else if (RULE_VALUE_OPTS.contains(word) && next != null) {
                 if (word.equals("table") || word.equals("lookup")) {
+                    if (!RtTables.isKnown(next)) {
+                        st.report(GENERAL_ERROR, "Routing table " + next + " not found for rule");
+                        return null;
+                    }
                     table = next;
                     action = true;
                 } else if (word.equals("goto") || word.equals("type")) {
