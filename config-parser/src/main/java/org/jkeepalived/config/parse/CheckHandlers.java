@@ -33,7 +33,7 @@ final class CheckHandlers {
         List<String> rest = new ArrayList<>(line.tokens());
         rest.remove(1);
         st.readValueBlock(new LogicalLine(line.location(), line.text(), rest), w -> {
-            if (vsgEntryValid(st, name, w)) {
+            if (VsgEntries.valid(st, name, w)) {
                 entries.add(w);
             }
         });
@@ -42,36 +42,6 @@ final class CheckHandlers {
             return;
         }
         st.drafts().vsGroups.put(name, entries);
-    }
-
-    /** keepalived's alloc_vsg_entry checks: fwmark N [inet|inet6], or ADDR[-END|/LEN] [PORT]. */
-    private static boolean vsgEntryValid(ParseState st, String group, List<String> w) {
-        if (w.get(0).equals("fwmark")) {
-            if (w.size() < 2) {
-                // keepalived's missing-parameter abort, placed at the entry's line
-                st.arg(new LogicalLine(st.current().location(), st.current().text(), w), 1);
-            }
-            String v = w.get(1);
-            if (Numbers.readUnsigned(st, v, 0, 4294967295L) == null) {
-                st.report(GENERAL_ERROR, "(" + group + "): fwmark '" + v + "' must be in [0, 4294967295] - ignoring");
-                return false;
-            }
-            if (w.size() > 2 && !w.get(2).equals("inet") && !w.get(2).equals("inet6")) {
-                st.report(GENERAL_ERROR, "(" + group + "): fwmark '" + v + "' family " + w.get(2) + " unknown - ignoring");
-                return false;
-            }
-            return true;
-        }
-        String port = w.size() >= 2 && !w.get(1).chars().allMatch(c -> c == '0') ? w.get(1) : null;
-        String addr = w.get(0);
-        int cut = addr.indexOf('/') >= 0 ? addr.indexOf('/') : (addr.indexOf('-') >= 0 ? addr.indexOf('-') : addr.length());
-        boolean portValid = port == null || readPort(st, port);
-        if (!Addresses.isIpAddress(addr.substring(0, cut)) || !portValid) {
-            st.report(GENERAL_ERROR, "Invalid virtual server group IP address " + addr + " "
-                    + (port != null ? "/port/" + port : "") + " - skipping");
-            return false;
-        }
-        return true;
     }
 
     static void virtualServer(ParseState st, LogicalLine line) {
@@ -102,7 +72,7 @@ final class CheckHandlers {
                 return;
             }
             d = new VsDraft(null);
-            d.address = first;
+            d.address = serverAddress(first);
             d.port = port == null ? 0 : Integer.parseInt(port);
         }
         st.drafts().virtualServers.add(d);
@@ -250,7 +220,7 @@ final class CheckHandlers {
     }
 
     /** A server port as keepalived reads it: read_unsigned in [1, 65535], with its messages. */
-    private static boolean readPort(ParseState st, String port) {
+    static boolean readPort(ParseState st, String port) {
         return Numbers.readUnsigned(st, port, 1, 65535) != null;
     }
 
@@ -259,8 +229,30 @@ final class CheckHandlers {
      * first '/', and parses only what comes before (so "192.0.2.1/33" is 192.0.2.1).
      */
     static boolean isServerAddress(String text) {
+        return Addresses.isIpAddress(serverAddress(text));
+    }
+
+    /** The part of a server address keepalived parses (see {@link #isServerAddress}). */
+    static String serverAddress(String text) {
         int cut = text.indexOf('-') >= 0 ? text.indexOf('-') : text.indexOf('/');
-        return Addresses.isIpAddress(cut >= 0 ? text.substring(0, cut) : text);
+        return cut >= 0 ? text.substring(0, cut) : text;
+    }
+
+    /** At a real server's '}': keepalived drops one whose address family differs from its virtual server's. */
+    static void realServerEnd(ParseState st, LogicalLine line) {
+        if (!(st.target instanceof RsDraft rs)) {
+            return;
+        }
+        VsDraft v = vs(st);
+        if (v.address != null && isIpv6(v.address) != isIpv6(rs.address)) {
+            st.report(GENERAL_ERROR, "Address family of virtual server and real server " + rs.address
+                    + " don't match - skipping real server.");
+            v.realServers.remove(rs);
+        }
+    }
+
+    private static boolean isIpv6(String address) {
+        return address.indexOf(':') >= 0;
     }
 
     static void realServer(ParseState st, LogicalLine line) {
@@ -275,7 +267,7 @@ final class CheckHandlers {
             return;
         }
         int port = portStr == null ? 0 : Integer.parseInt(portStr);
-        RsDraft rs = new RsDraft(addr, port);
+        RsDraft rs = new RsDraft(serverAddress(addr), port);
         vs(st).realServers.add(rs);
         st.target = rs;
     }

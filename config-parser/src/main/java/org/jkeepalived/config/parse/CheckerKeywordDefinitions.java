@@ -64,7 +64,7 @@ final class CheckerKeywordDefinitions {
             b2.kw("sorry_server", ArgShape.REQUIRED, "none", CheckHandlers::vsSetting);
             b2.kw("sorry_server_inhibit", ArgShape.NONE, "off", CheckHandlers::vsSetting);
             b2.kw("sorry_server_lvs_method", ArgShape.REQUIRED, "VS method", CheckHandlers::vsSetting);
-            b2.block("real_server", ArgShape.NAMED_BLOCK, CheckHandlers::realServer, null, b3 -> {
+            b2.block("real_server", ArgShape.NAMED_BLOCK, CheckHandlers::realServer, CheckHandlers::realServerEnd, b3 -> {
                 b3.kw("weight", ArgShape.REQUIRED, "VS weight (1)", CheckHandlers::rsSetting);
                 b3.kw("lvs_method", ArgShape.REQUIRED, "VS method", CheckHandlers::rsSetting);
                 b3.kw("uthreshold", ArgShape.REQUIRED, "0", CheckHandlers::rsSetting);
