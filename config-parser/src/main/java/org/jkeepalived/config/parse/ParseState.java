@@ -16,9 +16,6 @@ import org.jkeepalived.config.lex.LogicalLine;
  * pass.
  */
 public final class ParseState {
-    /** The exit status of a process killed by SIGSEGV, as a shell reports it (128 + 11). */
-    static final int EXIT_SEGFAULT = 139;
-
     private final Pass pass;
     private final Diagnostics diagnostics;
     private final ParseOptions options;
@@ -37,6 +34,7 @@ public final class ParseState {
         }
     };
     private LogicalLine current;
+    private int crashPosition = -1;
     /** keepalived's skip_sublevel: -1 = skip the block that should start next, &gt;0 = skipping. */
     int skipSublevel;
     /** The innermost open block's draft, where generic handlers record their keyword. */
@@ -121,11 +119,18 @@ public final class ParseState {
 
     /**
      * keepalived 2.2.7 itself crashes at this point (segmentation fault, exit 139): nothing after it
-     * is reported, so the parse stops here as the process did.
+     * is reported; the pass goes on silently so that the model stays complete.
      */
     void crash() {
-        diagnostics.overrideExitCode(EXIT_SEGFAULT);
-        throw new ParseAbort();
+        if (!diagnostics.crashed()) {
+            crashPosition = cursor.position();
+            diagnostics.crashHere();
+        }
+    }
+
+    /** The cursor position of {@link #crash()}, or -1. */
+    int crashPosition() {
+        return crashPosition;
     }
 
     /**
