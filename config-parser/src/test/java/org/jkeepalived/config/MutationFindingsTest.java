@@ -143,4 +143,26 @@ class MutationFindingsTest {
                 "(keepalived.conf: Line 8) Routing table 1.5 not found for route");
         assertThat(r.exitCode()).isEqualTo(5);
     }
+
+    /** A bad via address gets parse_ipaddress's message too; a via of the other family is refused. */
+    @Test
+    void routeViaAddressesMustBeValidAndOfTheRoutesFamily() {
+        ParseResult r = Parsed.text(dir, "static_routes {\n  192.0.2.0/24 via 19 dev eth0\n"
+                + "  192.0.2.0/24 via inet6 192.0.2.1 dev eth0\n  192.0.2.0/24 via 2001:db8::1 dev eth0\n"
+                + "  192.0.2.0/24 via inet 192.0.2.1 dev eth0\n  2001:db8::/64 via 192.0.2.1 dev eth0\n"
+                + "  2001:db8::/64 via inet 192.0.2.1 dev eth0\n  default6 via 192.0.2.1 dev eth0\n"
+                + "  via 192.0.2.1 2001:db8::/64 dev eth0\n  192.0.2.0/24 via 19 dev eth0\n}\n");
+        assertThat(r.diagnostics().distinctLines()).containsExactlyInAnyOrder(
+                "(keepalived.conf: Line 10) VRRP parsed invalid IP 19. skipping IP...",
+                "(keepalived.conf: Line 10) invalid route via address 19",
+                "(keepalived.conf: Line 2) VRRP parsed invalid IP 19. skipping IP...",
+                "(keepalived.conf: Line 2) invalid route via address 19",
+                "(keepalived.conf: Line 3) Cannot mix IPv4 and IPv6 addresses for route",
+                "(keepalived.conf: Line 4) Cannot mix IPv4 and IPv6 addresses for route",
+                "(keepalived.conf: Line 6) Cannot mix IPv4 and IPv6 addresses for route",
+                "(keepalived.conf: Line 7) Cannot mix IPv4 and IPv6 addresses for route",
+                "(keepalived.conf: Line 8) Cannot mix IPv4 and IPv6 addresses for route",
+                "(keepalived.conf: Line 9) Cannot mix IPv4 and IPv6 addresses for route (2001:db8::/64)");
+        assertThat(r.exitCode()).isEqualTo(5);
+    }
 }

@@ -70,10 +70,20 @@ final class RouteLines {
                     st.report(GENERAL_ERROR, "\"gw\" for routes is deprecated. Please use \"via\"");
                 }
                 String next = st.arg(asLine, i + 1);
-                int at = next.equals("inet") || next.equals("inet6") ? i + 2 : i + 1;
+                boolean family = next.equals("inet") || next.equals("inet6");
+                int at = family ? i + 2 : i + 1;
+                if (family && dest != null && next.equals("inet6") != isIpv6Destination(dest)) {
+                    st.report(GENERAL_ERROR, "Cannot mix IPv4 and IPv6 addresses for route");
+                    return null;
+                }
                 String addr = st.arg(asLine, at);
                 if (!Addresses.isIpAddress(addr)) {
+                    st.report(GENERAL_ERROR, "VRRP parsed invalid IP " + addr + ". skipping IP...");
                     st.report(GENERAL_ERROR, "invalid route via address " + addr);
+                    return null;
+                }
+                if (dest != null && (addr.indexOf(':') >= 0) != isIpv6Destination(dest)) {
+                    st.report(GENERAL_ERROR, "Cannot mix IPv4 and IPv6 addresses for route");
                     return null;
                 }
                 via = addr;
@@ -114,6 +124,10 @@ final class RouteLines {
                     st.report(GENERAL_ERROR, "unknown route keyword " + dest);
                     return null;
                 }
+                if (via != null && (via.indexOf(':') >= 0) != isIpv6Destination(dest)) {
+                    st.report(GENERAL_ERROR, "Cannot mix IPv4 and IPv6 addresses for route (" + dest + ")");
+                    return null;
+                }
                 i++;
             }
         }
@@ -140,6 +154,10 @@ final class RouteLines {
             return true;
         }
         return AddressLines.parsePrefix(st, dest, true) != null;
+    }
+
+    private static boolean isIpv6Destination(String dest) {
+        return dest.indexOf(':') >= 0 || dest.equals("default6");
     }
 
     private static boolean checkNexthopDevs(ParseState st, List<String> hop) {
