@@ -13,13 +13,19 @@ import java.util.Set;
 public final class Diagnostics {
     /** keepalived exits 2 at once when a keyword that needs an argument has none. */
     public static final int EXIT_MISSING_PARAMETER = 2;
+    /** keepalived 2.2.7 killed by SIGSEGV, as a shell reports it (128 + 11). */
+    public static final int EXIT_CRASH = 139;
 
     private final List<Diagnostic> all = new ArrayList<>();
     private ConfigError worst = ConfigError.OK;
     private boolean missingParameterAbort;
     private Integer exitOverride;
+    private boolean muted;
 
     public void report(Diagnostic diagnostic) {
+        if (muted) {
+            return;
+        }
         all.add(diagnostic);
         // keepalived's rule: a later error overwrites the recorded one when its enum value is larger.
         if (worst == ConfigError.OK || worst.compareTo(diagnostic.error()) < 0) {
@@ -29,8 +35,28 @@ public final class Diagnostics {
 
     /** Records that parsing stopped at a keyword missing its parameter (keepalived exits 2). */
     public void abortOnMissingParameter(Diagnostic diagnostic) {
+        if (muted) {
+            return;
+        }
         all.add(diagnostic);
         missingParameterAbort = true;
+    }
+
+    /**
+     * keepalived 2.2.7 crashed at this point of its config test (segmentation fault): nothing
+     * later is reported and {@code -t} exits 139. The parse itself goes on silently, so that the
+     * model is complete (in daemon mode only 2.2.7's checker process dies, its VRRP process runs).
+     */
+    public void crashHere() {
+        if (!muted) {
+            exitOverride = EXIT_CRASH;
+            muted = true;
+        }
+    }
+
+    /** True once {@link #crashHere()} was called. */
+    public boolean crashed() {
+        return muted;
     }
 
     /**
@@ -89,7 +115,7 @@ public final class Diagnostics {
         return worst;
     }
 
-    /** keepalived 2.2.7's {@code -t} exit code: 0, 2, 4, 5 or 6. */
+    /** keepalived 2.2.7's {@code -t} exit code: 0, 2, 4, 5 or 6 (139 where 2.2.7 itself crashes). */
     public int exitCode() {
         if (missingParameterAbort) {
             return EXIT_MISSING_PARAMETER;

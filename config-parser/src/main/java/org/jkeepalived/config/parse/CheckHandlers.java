@@ -17,6 +17,8 @@ final class CheckHandlers {
     private static final Set<String> SCHEDULERS = Set.of("rr", "wrr", "lc", "wlc", "lblc", "sh", "mh", "dh", "fo",
             "ovf", "lblcr", "sed", "nq", "twos");
 
+    private static final String HEX_DIGITS = "0123456789abcdefABCDEF";
+
     private CheckHandlers() {
     }
 
@@ -31,7 +33,7 @@ final class CheckHandlers {
         List<String> rest = new ArrayList<>(line.tokens());
         rest.remove(1);
         st.readValueBlock(new LogicalLine(line.location(), line.text(), rest), w -> {
-            if (vsgEntryValid(st, name, w)) {
+            if (VsgEntries.valid(st, name, w)) {
                 entries.add(w);
             }
         });
@@ -40,31 +42,6 @@ final class CheckHandlers {
             return;
         }
         st.drafts().vsGroups.put(name, entries);
-    }
-
-    /** keepalived's alloc_vsg_entry checks: fwmark N [inet|inet6], or ADDR[-END|/LEN] [PORT]. */
-    private static boolean vsgEntryValid(ParseState st, String group, List<String> w) {
-        if (w.get(0).equals("fwmark")) {
-            String v = w.size() > 1 ? w.get(1) : "";
-            if (w.size() < 2 || Numbers.readUnsigned(st, v, 0, 4294967295L) == null) {
-                st.report(GENERAL_ERROR, "(" + group + "): fwmark '" + v + "' must be in [0, 4294967295] - ignoring");
-                return false;
-            }
-            if (w.size() > 2 && !w.get(2).equals("inet") && !w.get(2).equals("inet6")) {
-                st.report(GENERAL_ERROR, "(" + group + "): fwmark '" + v + "' family " + w.get(2) + " unknown - ignoring");
-                return false;
-            }
-            return true;
-        }
-        String port = w.size() >= 2 && !w.get(1).chars().allMatch(c -> c == '0') ? w.get(1) : null;
-        String addr = w.get(0);
-        int cut = addr.indexOf('/') >= 0 ? addr.indexOf('/') : (addr.indexOf('-') >= 0 ? addr.indexOf('-') : addr.length());
-        if (!Addresses.isIpAddress(addr.substring(0, cut)) || (port != null && !validPort(port))) {
-            st.report(GENERAL_ERROR, "Invalid virtual server group IP address " + addr + " "
-                    + (port != null ? "/port/" + port : "") + " - skipping");
-            return false;
-        }
-        return true;
     }
 
     static void virtualServer(ParseState st, LogicalLine line) {
@@ -87,14 +64,15 @@ final class CheckHandlers {
             }
         } else {
             String port = t.size() > 2 && !t.get(2).chars().allMatch(c -> c == '0') ? t.get(2) : null;
-            if (!Addresses.isIpAddress(first) || (port != null && !validPort(port))) {
+            boolean portValid = port == null || readPort(st, port);
+            if (!isServerAddress(first) || !portValid) {
                 st.report(GENERAL_ERROR, "Invalid virtual server IP address" + (port != null ? "/port" : "") + " "
                         + first + (port != null ? "/" + port : "") + " - skipping");
                 st.skipBlock(true);
                 return;
             }
             d = new VsDraft(null);
-            d.address = first;
+            d.address = serverAddress(first);
             d.port = port == null ? 0 : Integer.parseInt(port);
         }
         st.drafts().virtualServers.add(d);
@@ -241,18 +219,55 @@ final class CheckHandlers {
         return p >= 1 && p <= 65535;
     }
 
+    /** A server port as keepalived reads it: read_unsigned in [1, 65535], with its messages. */
+    static boolean readPort(ParseState st, String port) {
+        return Numbers.readUnsigned(st, port, 1, 65535) != null;
+    }
+
+    /**
+     * A virtual or real server address: keepalived cuts the text at its first '-', or else at its
+     * first '/', and parses only what comes before (so "192.0.2.1/33" is 192.0.2.1).
+     */
+    static boolean isServerAddress(String text) {
+        return Addresses.isIpAddress(serverAddress(text));
+    }
+
+    /** The part of a server address keepalived parses (see {@link #isServerAddress}). */
+    static String serverAddress(String text) {
+        int cut = text.indexOf('-') >= 0 ? text.indexOf('-') : text.indexOf('/');
+        return cut >= 0 ? text.substring(0, cut) : text;
+    }
+
+    /** At a real server's '}': keepalived drops one whose address family differs from its virtual server's. */
+    static void realServerEnd(ParseState st, LogicalLine line) {
+        if (!(st.target instanceof RsDraft rs)) {
+            return;
+        }
+        VsDraft v = vs(st);
+        if (v.address != null && isIpv6(v.address) != isIpv6(rs.address)) {
+            st.report(GENERAL_ERROR, "Address family of virtual server and real server " + rs.address
+                    + " don't match - skipping real server.");
+            v.realServers.remove(rs);
+        }
+    }
+
+    private static boolean isIpv6(String address) {
+        return address.indexOf(':') >= 0;
+    }
+
     static void realServer(ParseState st, LogicalLine line) {
         String addr = st.arg(line, 1);
         String given = line.tokens().size() > 2 ? line.tokens().get(2) : null;
         String portStr = given != null && !given.chars().allMatch(c -> c == '0') ? given : null;
-        if (!Addresses.isIpAddress(addr) || (portStr != null && !validPort(portStr))) {
+        boolean portValid = portStr == null || readPort(st, portStr);
+        if (!isServerAddress(addr) || !portValid) {
             st.report(GENERAL_ERROR, "Invalid real server ip address/port " + addr + "/" + (given == null ? "(null)" : given)
                     + " - skipping");
             st.skipBlock(true);
             return;
         }
         int port = portStr == null ? 0 : Integer.parseInt(portStr);
-        RsDraft rs = new RsDraft(addr, port);
+        RsDraft rs = new RsDraft(serverAddress(addr), port);
         vs(st).realServers.add(rs);
         st.target = rs;
     }
@@ -343,6 +358,31 @@ final class CheckHandlers {
         Handlers.record(st, line);
     }
 
+    /**
+     * A url's digest (keepalived 2.2.7 keeps one per url): a second one is a duplicate, and the
+     * value must be 32 hex digits; a rejected digest leaves the url without one.
+     */
+    static void urlDigest(ParseState st, LogicalLine line) {
+        CheckerSub url = (CheckerSub) st.target;
+        String digest = st.arg(line, 1);
+        if (url.settings.containsKey("digest")) {
+            st.report(GENERAL_ERROR, "Digest '" + digest + "' is a duplicate");
+            return;
+        }
+        if (digest.length() != 32) {
+            st.report(GENERAL_ERROR, "digest '" + digest + "' character length should be 32 rather than " + digest.length());
+            return;
+        }
+        for (int i = 0; i < digest.length(); i += 2) {
+            if (HEX_DIGITS.indexOf(digest.charAt(i)) < 0 || HEX_DIGITS.indexOf(digest.charAt(i + 1)) < 0) {
+                st.report(GENERAL_ERROR, "Unable to interpret hex digit in '" + digest.substring(0, i + 2)
+                        + "' at offset " + i + "/" + (i + 1));
+                return;
+            }
+        }
+        Handlers.record(st, line);
+    }
+
     static void urlEnd(ParseState st, LogicalLine line) {
         CheckerSub url = (CheckerSub) st.target;
         if (!url.settings.containsKey("path")) {
@@ -357,6 +397,18 @@ final class CheckHandlers {
         Handlers.record(st, line);
     }
 
+    /** True when no checker of any real server read so far survived (keepalived's queue is empty). */
+    private static boolean noCheckerQueued(ParseState st) {
+        for (VsDraft v : st.drafts().virtualServers) {
+            for (RsDraft rs : v.realServers) {
+                if (!rs.checkers.isEmpty()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     static void checkerEnd(ParseState st, LogicalLine line) {
         CheckerDraft c = (CheckerDraft) st.target;
         if (c.dropped) {
@@ -366,6 +418,10 @@ final class CheckHandlers {
         if ((c.type.equals("HTTP_GET") || c.type.equals("SSL_GET")) && c.urls.isEmpty()) {
             st.report(GENERAL_ERROR, "HTTP/SSL_GET checker has no urls specified - ignoring");
             vs(st).realServers.get(vs(st).realServers.size() - 1).checkers.remove(c);
+            if (noCheckerQueued(st)) {
+                // keepalived 2.2.7 then drops the last entry of an empty checker queue: SIGSEGV
+                st.crash();
+            }
             return;
         }
         String missing = switch (c.type) {

@@ -64,7 +64,7 @@ final class CheckerKeywordDefinitions {
             b2.kw("sorry_server", ArgShape.REQUIRED, "none", CheckHandlers::vsSetting);
             b2.kw("sorry_server_inhibit", ArgShape.NONE, "off", CheckHandlers::vsSetting);
             b2.kw("sorry_server_lvs_method", ArgShape.REQUIRED, "VS method", CheckHandlers::vsSetting);
-            b2.block("real_server", ArgShape.NAMED_BLOCK, CheckHandlers::realServer, null, b3 -> {
+            b2.block("real_server", ArgShape.NAMED_BLOCK, CheckHandlers::realServer, CheckHandlers::realServerEnd, b3 -> {
                 b3.kw("weight", ArgShape.REQUIRED, "VS weight (1)", CheckHandlers::rsSetting);
                 b3.kw("lvs_method", ArgShape.REQUIRED, "VS method", CheckHandlers::rsSetting);
                 b3.kw("uthreshold", ArgShape.REQUIRED, "0", CheckHandlers::rsSetting);
@@ -103,7 +103,7 @@ final class CheckerKeywordDefinitions {
                     b4.kw("fast_recovery", ArgShape.OPTIONAL, "false", CheckHandlers::checkerSetting);
                     b4.block("url", ArgShape.BLOCK, CheckHandlers::checkerSubBlock, CheckHandlers::urlEnd, b5 -> {
                         b5.kw("path", ArgShape.REQUIRED, "—", Handlers::record);
-                        b5.kw("digest", ArgShape.REQUIRED, "none", Handlers::record);
+                        b5.kw("digest", ArgShape.REQUIRED, "none", CheckHandlers::urlDigest);
                         b5.kw("status_code", ArgShape.REQUIRED, "200-299", Handlers::record);
                         b5.kw("virtualhost", ArgShape.REQUIRED, "checker/RS/VS", Handlers::record);
                         b5.kw("regex", ArgShape.REQUIRED, "none", Handlers::record);
@@ -137,7 +137,7 @@ final class CheckerKeywordDefinitions {
                     b4.since("2.2.8").kw("tls_compliant", ArgShape.OPTIONAL, "false", Handlers::record).since("2.2.7");
                     b4.block("url", ArgShape.BLOCK, CheckHandlers::checkerSubBlock, CheckHandlers::urlEnd, b5 -> {
                         b5.kw("path", ArgShape.REQUIRED, "—", Handlers::record);
-                        b5.kw("digest", ArgShape.REQUIRED, "none", Handlers::record);
+                        b5.kw("digest", ArgShape.REQUIRED, "none", CheckHandlers::urlDigest);
                         b5.kw("status_code", ArgShape.REQUIRED, "200-299", Handlers::record);
                         b5.kw("virtualhost", ArgShape.REQUIRED, "checker/RS/VS", Handlers::record);
                         b5.kw("regex", ArgShape.REQUIRED, "none", Handlers::record);

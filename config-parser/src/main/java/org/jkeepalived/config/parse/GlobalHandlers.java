@@ -72,9 +72,46 @@ final class GlobalHandlers {
         g(st).smtpServer = host + (port.equals("25") ? "" : ":" + port);
     }
 
-    /** getaddrinfo also accepts inet_aton's numeric forms (e.g. "0", "127.1"). */
+    /**
+     * getaddrinfo also accepts inet_aton's numeric forms: one to four parts, each decimal, octal
+     * (leading 0) or hex (0x); every part but the last is a byte, the last fills the remaining bytes
+     * (so "127.1" is valid and "1.2.70000" is not).
+     */
     static boolean isInetAton(String host) {
-        return host.matches("\\d+(\\.\\d+){0,3}") && !host.matches(".*\\d{11,}.*");
+        String[] parts = host.split("\\.", -1);
+        if (parts.length > 4) {
+            return false;
+        }
+        for (int i = 0; i < parts.length; i++) {
+            long value = atonPart(parts[i]);
+            long max = i < parts.length - 1 ? 255 : (1L << (8 * (5 - parts.length))) - 1;
+            if (value < 0 || value > max) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One inet_aton part (strtoul with base 0), or -1 when it is not a number. */
+    private static long atonPart(String part) {
+        int radix = 10;
+        String digits = part;
+        if (part.startsWith("0x") || part.startsWith("0X")) {
+            radix = 16;
+            digits = part.substring(2);
+        } else if (part.length() > 1 && part.startsWith("0")) {
+            radix = 8;
+            digits = part.substring(1);
+        }
+        if (digits.isEmpty() || digits.length() > 11) {
+            return -1;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (Character.digit(digits.charAt(i), radix) < 0) {
+                return -1;
+            }
+        }
+        return Long.parseLong(digits, radix);
     }
 
     private static boolean validPort(String port) {

@@ -111,30 +111,44 @@ public final class ParseDriver {
      */
     private void runCheckerPass(LineSource source, Drafts checker, int parentEnd) {
         LineCursor[] cursor = new LineCursor[1];
+        ParseState[] state = new ParseState[1];
         try {
-            runPass(Pass.CHECKER, source, checker, null, cursor);
+            runPass(Pass.CHECKER, source, checker, null, cursor, state);
         } catch (ParseAbort abort) {
-            List<org.jkeepalived.config.Diagnostic> later = source.lexerMessagesAfter(cursor[0].position());
-            List<org.jkeepalived.config.Diagnostic> childForms = new ArrayList<>();
-            for (int i = 1; i < later.size(); i++) {
-                org.jkeepalived.config.Diagnostic prev = later.get(i - 1);
-                org.jkeepalived.config.Diagnostic d = later.get(i);
-                if (d.withFile() && d.message().equals(prev.message()) && !d.render().equals(prev.render())
-                        && diagnostics.all().indexOf(d) < parentEnd) {
-                    childForms.add(d);
-                }
-            }
-            diagnostics.retract(childForms);
+            retractChildForms(source, cursor[0].position(), parentEnd);
             throw abort;
+        }
+        if (state[0].crashPosition() >= 0) {
+            retractChildForms(source, state[0].crashPosition(), parentEnd);
         }
     }
 
-    private void runPass(Pass pass, LineSource source, Drafts drafts, LexerAccess lexer) {
-        runPass(pass, source, drafts, lexer, new LineCursor[1]);
+    /**
+     * The checker pass stopped (or keepalived crashed) at {@code position}: no child printed the
+     * lexer's children-form messages for later lines; the parent's form stays.
+     */
+    private void retractChildForms(LineSource source, int position, int parentEnd) {
+        List<org.jkeepalived.config.Diagnostic> later = source.lexerMessagesAfter(position);
+        List<org.jkeepalived.config.Diagnostic> childForms = new ArrayList<>();
+        for (int i = 1; i < later.size(); i++) {
+            org.jkeepalived.config.Diagnostic prev = later.get(i - 1);
+            org.jkeepalived.config.Diagnostic d = later.get(i);
+            if (d.withFile() && d.message().equals(prev.message()) && !d.render().equals(prev.render())
+                    && diagnostics.all().indexOf(d) < parentEnd) {
+                childForms.add(d);
+            }
+        }
+        diagnostics.retract(childForms);
     }
 
-    private void runPass(Pass pass, LineSource source, Drafts drafts, LexerAccess lexer, LineCursor[] cursorOut) {
+    private void runPass(Pass pass, LineSource source, Drafts drafts, LexerAccess lexer) {
+        runPass(pass, source, drafts, lexer, new LineCursor[1], new ParseState[1]);
+    }
+
+    private void runPass(Pass pass, LineSource source, Drafts drafts, LexerAccess lexer, LineCursor[] cursorOut,
+            ParseState[] stateOut) {
         ParseState st = new ParseState(pass, diagnostics, options, drafts);
+        stateOut[0] = st;
         if (lexer != null) {
             st.parentPlacement(lexer::parentDiagnostic);
             st.lexerControl(new LexerHooks.Control() {

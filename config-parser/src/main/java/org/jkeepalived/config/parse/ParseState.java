@@ -34,6 +34,7 @@ public final class ParseState {
         }
     };
     private LogicalLine current;
+    private int crashPosition = -1;
     /** keepalived's skip_sublevel: -1 = skip the block that should start next, &gt;0 = skipping. */
     int skipSublevel;
     /** The innermost open block's draft, where generic handlers record their keyword. */
@@ -114,6 +115,22 @@ public final class ParseState {
     /** Reports a message keepalived prints without a line prefix (validation, end of file). */
     public void reportUnlocated(ConfigError error, String message) {
         diagnostics.report(new Diagnostic(null, error, message, false));
+    }
+
+    /**
+     * keepalived 2.2.7 itself crashes at this point (segmentation fault, exit 139): nothing after it
+     * is reported; the pass goes on silently so that the model stays complete.
+     */
+    void crash() {
+        if (!diagnostics.crashed()) {
+            crashPosition = cursor.position();
+            diagnostics.crashHere();
+        }
+    }
+
+    /** The cursor position of {@link #crash()}, or -1. */
+    int crashPosition() {
+        return crashPosition;
     }
 
     /**

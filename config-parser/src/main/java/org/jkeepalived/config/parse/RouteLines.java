@@ -70,10 +70,20 @@ final class RouteLines {
                     st.report(GENERAL_ERROR, "\"gw\" for routes is deprecated. Please use \"via\"");
                 }
                 String next = st.arg(asLine, i + 1);
-                int at = next.equals("inet") || next.equals("inet6") ? i + 2 : i + 1;
+                boolean family = next.equals("inet") || next.equals("inet6");
+                int at = family ? i + 2 : i + 1;
+                if (family && dest != null && next.equals("inet6") != isIpv6Destination(dest)) {
+                    st.report(GENERAL_ERROR, "Cannot mix IPv4 and IPv6 addresses for route");
+                    return null;
+                }
                 String addr = st.arg(asLine, at);
                 if (!Addresses.isIpAddress(addr)) {
+                    st.report(GENERAL_ERROR, "VRRP parsed invalid IP " + addr + ". skipping IP...");
                     st.report(GENERAL_ERROR, "invalid route via address " + addr);
+                    return null;
+                }
+                if (dest != null && (addr.indexOf(':') >= 0) != isIpv6Destination(dest)) {
+                    st.report(GENERAL_ERROR, "Cannot mix IPv4 and IPv6 addresses for route");
                     return null;
                 }
                 via = addr;
@@ -89,6 +99,10 @@ final class RouteLines {
             } else if (ROUTE_VALUE_OPTS.contains(word)) {
                 String next = st.arg(asLine, i + 1);
                 if (word.equals("table")) {
+                    if (!RtTables.isKnown(next)) {
+                        st.report(GENERAL_ERROR, "Routing table " + next + " not found for route");
+                        return null;
+                    }
                     table = next;
                 }
                 options.put(word, next);
@@ -108,6 +122,10 @@ final class RouteLines {
                 dest = st.arg(asLine, i);
                 if (!isRouteDestination(st, dest)) {
                     st.report(GENERAL_ERROR, "unknown route keyword " + dest);
+                    return null;
+                }
+                if (via != null && (via.indexOf(':') >= 0) != isIpv6Destination(dest)) {
+                    st.report(GENERAL_ERROR, "Cannot mix IPv4 and IPv6 addresses for route (" + dest + ")");
                     return null;
                 }
                 i++;
@@ -136,6 +154,10 @@ final class RouteLines {
             return true;
         }
         return AddressLines.parsePrefix(st, dest, true) != null;
+    }
+
+    private static boolean isIpv6Destination(String dest) {
+        return dest.indexOf(':') >= 0 || dest.equals("default6");
     }
 
     private static boolean checkNexthopDevs(ParseState st, List<String> hop) {
@@ -179,6 +201,10 @@ final class RouteLines {
                 i += 2;
             } else if (RULE_VALUE_OPTS.contains(word) && next != null) {
                 if (word.equals("table") || word.equals("lookup")) {
+                    if (!RtTables.isKnown(next)) {
+                        st.report(GENERAL_ERROR, "Routing table " + next + " not found for rule");
+                        return null;
+                    }
                     table = next;
                     action = true;
                 } else if (word.equals("goto") || word.equals("type")) {
