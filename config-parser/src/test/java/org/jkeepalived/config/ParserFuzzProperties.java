@@ -64,7 +64,14 @@ class ParserFuzzProperties {
         }
         Files.write(dir.resolve("keepalived.conf"), bytes);
         ParseResult r = ConfigParser.parse(Path.of("keepalived.conf"), Parsed.options(dir));
-        assertThat(r.exitCode()).isIn(0, 2, 4, 5, 6);
+        if (r.exitCode() == 139) {
+            // The one documented keepalived 2.2.7 crash we reproduce in -t (docs/compatibility.md,
+            // "keepalived crashes"): an HTTP/SSL_GET checker without a usable url.
+            assertThat(r.diagnostics().distinctLines())
+                    .anyMatch(l -> l.endsWith("HTTP/SSL_GET checker has no urls specified - ignoring"));
+        } else {
+            assertThat(r.exitCode()).isIn(0, 2, 4, 5, 6);
+        }
         // ConfigParser turns a defect into an "Internal error" diagnostic instead of throwing; none may occur
         assertThat(r.diagnostics().distinctLines()).noneMatch(l -> l.contains("Internal error"));
         assertThat(r.config()).isNotNull();
