@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Differences found by KeepalivedDifferentialIT's mutated configurations (seeds 20261122, 7, 11);
+ * Differences found by KeepalivedDifferentialIT's mutated configurations (seeds 20261122, 7, 11, 4242, 99);
  * every expected line and exit code is keepalived 2.2.7's own {@code -t} output for the same text.
  */
 class MutationFindingsTest {
@@ -163,6 +163,26 @@ class MutationFindingsTest {
                 "(keepalived.conf: Line 7) Cannot mix IPv4 and IPv6 addresses for route",
                 "(keepalived.conf: Line 8) Cannot mix IPv4 and IPv6 addresses for route",
                 "(keepalived.conf: Line 9) Cannot mix IPv4 and IPv6 addresses for route (2001:db8::/64)");
+        assertThat(r.exitCode()).isEqualTo(5);
+    }
+
+    /** Each status_code word is N or N-M, with N from 100 to 599 and M from N to 599 (found with seed 99). */
+    @Test
+    void urlStatusCodesAreHttpCodesOrRanges() {
+        ParseResult r = Parsed.text(dir, "virtual_server 192.0.2.10 80 {\n protocol TCP\n lb_algo rr\n lb_kind NAT\n"
+                + " real_server 192.0.2.11 80 {\n  HTTP_GET {\n   url {\n    path /\n"
+                + "    status_code 12abc\n   }\n   url {\n    path /\n    status_code 200\n   }\n"
+                + "   url {\n    path /\n    status_code 99\n   }\n   url {\n    path /\n"
+                + "    status_code 599\n   }\n   url {\n    path /\n    status_code 200 301\n   }\n"
+                + "   url {\n    path /\n    status_code 300-200\n   }\n   url {\n    path /\n"
+                + "    status_code 200-\n   }\n   url {\n    path /\n    status_code 200-600\n"
+                + "   }\n  }\n }\n}\n");
+        assertThat(r.diagnostics().distinctLines()).containsExactlyInAnyOrder(
+                "(keepalived.conf: Line 17) Invalid HTTP_GET status code '99'",
+                "(keepalived.conf: Line 29) Invalid HTTP_GET status code '300-200'",
+                "(keepalived.conf: Line 33) Invalid HTTP_GET status code '200-'",
+                "(keepalived.conf: Line 37) Invalid HTTP_GET status code '200-600'",
+                "(keepalived.conf: Line 9) Invalid HTTP_GET status code '12abc'");
         assertThat(r.exitCode()).isEqualTo(5);
     }
 }

@@ -383,6 +383,29 @@ final class CheckHandlers {
         Handlers.record(st, line);
     }
 
+    /** A url's status_code: words N or N-M with 100 &lt;= N &lt;= M &lt;= 599; the first bad word is reported. */
+    static void urlStatusCode(ParseState st, LogicalLine line) {
+        for (String word : Handlers.args(line)) {
+            int dash = word.indexOf('-');
+            int low = httpStatus(dash < 0 ? word : word.substring(0, dash));
+            int high = dash < 0 ? low : httpStatus(word.substring(dash + 1));
+            if (low < 0 || high < low) {
+                st.report(GENERAL_ERROR, "Invalid HTTP_GET status code '" + word + "'");
+                return;
+            }
+        }
+        Handlers.record(st, line);
+    }
+
+    /** A status code 100..599 written in plain decimal, else -1. */
+    private static int httpStatus(String text) {
+        if (text.isEmpty() || text.length() > 3 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
+        }
+        int code = Integer.parseInt(text);
+        return code >= 100 && code <= 599 ? code : -1;
+    }
+
     static void urlEnd(ParseState st, LogicalLine line) {
         CheckerSub url = (CheckerSub) st.target;
         if (!url.settings.containsKey("path")) {

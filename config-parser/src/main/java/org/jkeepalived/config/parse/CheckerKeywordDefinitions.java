@@ -104,7 +104,7 @@ final class CheckerKeywordDefinitions {
                     b4.block("url", ArgShape.BLOCK, CheckHandlers::checkerSubBlock, CheckHandlers::urlEnd, b5 -> {
                         b5.kw("path", ArgShape.REQUIRED, "—", Handlers::record);
                         b5.kw("digest", ArgShape.REQUIRED, "none", CheckHandlers::urlDigest);
-                        b5.kw("status_code", ArgShape.REQUIRED, "200-299", Handlers::record);
+                        b5.kw("status_code", ArgShape.REQUIRED, "200-299", CheckHandlers::urlStatusCode);
                         b5.kw("virtualhost", ArgShape.REQUIRED, "checker/RS/VS", Handlers::record);
                         b5.kw("regex", ArgShape.REQUIRED, "none", Handlers::record);
                         b5.kw("regex_no_match", ArgShape.NONE, "off", Handlers::record);
@@ -138,7 +138,7 @@ final class CheckerKeywordDefinitions {
                     b4.block("url", ArgShape.BLOCK, CheckHandlers::checkerSubBlock, CheckHandlers::urlEnd, b5 -> {
                         b5.kw("path", ArgShape.REQUIRED, "—", Handlers::record);
                         b5.kw("digest", ArgShape.REQUIRED, "none", CheckHandlers::urlDigest);
-                        b5.kw("status_code", ArgShape.REQUIRED, "200-299", Handlers::record);
+                        b5.kw("status_code", ArgShape.REQUIRED, "200-299", CheckHandlers::urlStatusCode);
                         b5.kw("virtualhost", ArgShape.REQUIRED, "checker/RS/VS", Handlers::record);
                         b5.kw("regex", ArgShape.REQUIRED, "none", Handlers::record);
                         b5.kw("regex_no_match", ArgShape.NONE, "off", Handlers::record);
