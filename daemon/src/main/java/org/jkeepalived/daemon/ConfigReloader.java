@@ -24,8 +24,6 @@ final class ConfigReloader {
     private final DaemonOptions options;
     private KeepalivedConfig running;
     private VrrpService service;
-    private long reloads;
-    private long rejected;
 
     ConfigReloader(DaemonOptions options) {
         this.options = options;
@@ -34,14 +32,6 @@ final class ConfigReloader {
     void started(KeepalivedConfig config, VrrpService vrrp) {
         this.running = config;
         this.service = vrrp;
-    }
-
-    long reloads() {
-        return reloads;
-    }
-
-    long rejected() {
-        return rejected;
     }
 
     /** Loop thread. */
@@ -53,14 +43,12 @@ final class ConfigReloader {
         ParseResult parsed = options.configCheck().parse();
         int exit = parsed.exitCode();
         if (parsed.diagnostics().aborted() || exit == 2 || exit == 4) {
-            rejected++;
             for (Diagnostic d : parsed.diagnostics().all()) {
                 LOG.error(d.render());
             }
             LOG.error("Reload of configuration failed (config test exit code {}) - keeping the running configuration", exit);
             return;
         }
-        reloads++;
         KeepalivedConfig next = parsed.config();
         for (Diagnostic d : parsed.diagnostics().all()) {
             LOG.warn(d.render());

@@ -2,9 +2,6 @@ package org.jkeepalived.daemon;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import org.jkeepalived.config.Diagnostic;
 import org.jkeepalived.config.ParseResult;
@@ -31,7 +28,6 @@ final class Daemon {
 
     private final DaemonOptions options;
     private final EventLoop loop = new EventLoop();
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private LinuxInterfacePort port;
     private VrrpService vrrp;
     private ConfigReloader reloader;
@@ -171,11 +167,6 @@ final class Daemon {
         removePidFiles();
         sd.close();
         LOG.info("Stopped");
-        stopped.countDown();
-    }
-
-    boolean awaitStopped(long millis) throws InterruptedException {
-        return stopped.await(millis, TimeUnit.MILLISECONDS);
     }
 
     private boolean writePidFiles() throws IOException {
@@ -206,10 +197,5 @@ final class Daemon {
         } catch (IOException e) {
             return "localhost";
         }
-    }
-
-    /** For tests and the status API: a snapshot of environment-independent settings. */
-    Map<String, Object> describe() {
-        return Map.of("config", options.configFile().toString());
     }
 }

@@ -101,27 +101,19 @@ public final class SyncGroup {
     }
 
     void memberBecameMaster(VrrpInstance source, long now) {
-        if (propagating) {
-            return;
-        }
-        propagating = true;
-        try {
-            boolean logged = false;
-            for (VrrpInstance member : members) {
-                if (member != source && member.state() == VrrpState.BACKUP) {
-                    if (!logged) {
-                        sink.log("VRRP_Group(" + name + ") Syncing instances to MASTER state");
-                        logged = true;
-                    }
-                    member.forceMaster(now);
-                }
-            }
-        } finally {
-            propagating = false;
-        }
+        syncOthers(source, VrrpState.BACKUP, "MASTER", member -> member.forceMaster(now));
     }
 
     void memberLeftMaster(VrrpInstance source, long now) {
+        syncOthers(source, VrrpState.MASTER, "BACKUP", member -> member.forceBackup(now));
+    }
+
+    /**
+     * Moves every other member still in {@code from} with {@code move}, logging keepalived's
+     * "Syncing instances" line once; re-entrant calls from the moved members are ignored.
+     */
+    private void syncOthers(VrrpInstance source, VrrpState from, String toStateName,
+                            java.util.function.Consumer<VrrpInstance> move) {
         if (propagating) {
             return;
         }
@@ -129,12 +121,12 @@ public final class SyncGroup {
         try {
             boolean logged = false;
             for (VrrpInstance member : members) {
-                if (member != source && member.state() == VrrpState.MASTER) {
+                if (member != source && member.state() == from) {
                     if (!logged) {
-                        sink.log("VRRP_Group(" + name + ") Syncing instances to BACKUP state");
+                        sink.log("VRRP_Group(" + name + ") Syncing instances to " + toStateName + " state");
                         logged = true;
                     }
-                    member.forceBackup(now);
+                    move.accept(member);
                 }
             }
         } finally {
