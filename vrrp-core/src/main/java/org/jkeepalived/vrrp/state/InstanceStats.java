@@ -18,6 +18,8 @@ public final class InstanceStats {
     long priZeroSent;
     long garpSent;
     long messageOnlyChecksumRcvd;
+    long dualMasterEpisodes;
+    long dualMasterNanos;
     private final long[] rejected = new long[AdvertCheck.values().length];
 
     void reject(AdvertCheck reason) {
@@ -34,6 +36,11 @@ public final class InstanceStats {
     public long garpSent() { return garpSent; }
     /** v3 adverts accepted with RFC 9568's message-only checksum. */
     public long messageOnlyChecksumRcvd() { return messageOnlyChecksumRcvd; }
+
+    /** Episodes in which another router advertised as master for our VRID while we were MASTER. */
+    public long dualMasterEpisodes() { return dualMasterEpisodes; }
+    /** Time spent in those episodes, nanoseconds: closed episodes plus the open one up to its last advert. */
+    public long dualMasterNanos() { return dualMasterNanos; }
 
     /** How many packets were rejected for {@code reason}. */
     public long rejected(AdvertCheck reason) {
@@ -70,7 +77,7 @@ public final class InstanceStats {
     /** Zeroes every counter (STATS_CLEAR). */
     public void clear() {
         advertRcvd = advertSent = becomeMaster = releaseMaster = priZeroRcvd = priZeroSent = 0;
-        garpSent = messageOnlyChecksumRcvd = 0;
+        garpSent = messageOnlyChecksumRcvd = dualMasterEpisodes = dualMasterNanos = 0;
         java.util.Arrays.fill(rejected, 0);
     }
 }
