@@ -5,9 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -108,23 +109,29 @@ public final class ClassListTrainer {
         return list;
     }
 
-    /** Concatenates the lists, keeping the first occurrence of each line; returns the entry count. */
+    /**
+     * Merges the lists; returns the entry count. A line keeps the highest number of times any one
+     * list has it: identical {@code @lambda-proxy} lines stand for different call sites (one per use
+     * of the same method reference), and each call site needs its own archived proxy class.
+     */
     static int merge(List<Path> lists, Path output) throws IOException {
-        Set<String> lines = new LinkedHashSet<>();
+        Map<String, Integer> multiplicity = new LinkedHashMap<>();
         for (Path list : lists) {
+            Map<String, Integer> inThisList = new LinkedHashMap<>();
             for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
                 if (!line.isBlank() && !line.startsWith("#")) {
-                    lines.add(line);
+                    inThisList.merge(line, 1, Integer::sum);
                 }
             }
+            inThisList.forEach((line, count) -> multiplicity.merge(line, count, Math::max));
         }
         Files.createDirectories(output.toAbsolutePath().getParent());
         List<String> text = new ArrayList<>();
         text.add("# jkeepalived's AppCDS class list, recorded at package build time by "
                 + ClassListTrainer.class.getName() + ".");
         text.add("# postinst dumps it into /var/cache/jkeepalived/jkeepalived.jsa for the installed JVM.");
-        text.addAll(lines);
+        multiplicity.forEach((line, count) -> text.addAll(Collections.nCopies(count, line)));
         Files.write(output, text, StandardCharsets.UTF_8);
-        return lines.size();
+        return text.size() - 2;
     }
 }
