@@ -98,6 +98,7 @@ class DebianPackageIT {
             if (!Commands.packageStatus(PACKAGE).equals("not-installed")) {
                 Commands.dpkg("--purge", PACKAGE);
             }
+            removeFormattedPagesThisTestCaused();
         } finally {
             if (createdPolicy) {
                 Files.deleteIfExists(POLICY_RC_D);
@@ -254,6 +255,13 @@ class DebianPackageIT {
         left.removeAll(leftoversBefore);
         assertThat(left).as("files or directories the package left behind").isEmpty();
         assertThat(fingerprint(KEEPALIVED_CONF)).isEqualTo(keepalivedConfBefore);
+    }
+
+    /** man-db caches the pages systemd-analyze looked up; the test removes its own traces. */
+    private static void removeFormattedPagesThisTestCaused() throws IOException {
+        for (String section : List.of("cat5/jkeepalived.conf.5.gz", "cat8/jkeepalived.8.gz")) {
+            Files.deleteIfExists(MAN_DB_CACHE.resolve(section));
+        }
     }
 
     /** The built package with another version: unpacked, its control file edited, packed again. */
