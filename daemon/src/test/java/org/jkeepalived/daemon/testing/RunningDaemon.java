@@ -43,18 +43,38 @@ public final class RunningDaemon implements AutoCloseable {
      * dump directory) inside {@code directory}.
      */
     public static RunningDaemon start(Kind kind, Netns ns, Path directory, String config) {
+        return start(kind, ns, directory, config, new String[0]);
+    }
+
+    /**
+     * As {@link #start(Kind, Netns, Path, String)}, with {@code extraArgs} appended to
+     * jkeepalived's command line (e.g. {@code --http-listen 9650}). jkeepalived's control socket
+     * is {@link #controlSocket()} in {@code directory}, never the system default; keepalived
+     * writes its SIGUSR1/SIGUSR2 dumps to {@code directory} ({@code TMPDIR}).
+     */
+    public static RunningDaemon start(Kind kind, Netns ns, Path directory, String config, String... extraArgs) {
         try {
             Files.createDirectories(directory);
             Path conf = directory.resolve("keepalived.conf");
             Files.writeString(conf, config, StandardCharsets.UTF_8);
-            List<String> argv = kind == Kind.JKEEPALIVED
-                    ? Jkeepalived.command(ns, "-n", "-l", "-D", "-G", "-f", conf.toString(),
-                    "-p", directory.resolve("main.pid").toString(), "-r", directory.resolve("vrrp.pid").toString(),
-                    "--dump-dir", directory.toString())
-                    : keepalivedCommand(ns, directory, conf);
+            List<String> argv;
+            if (kind == Kind.JKEEPALIVED) {
+                List<String> args = new ArrayList<>(List.of("-n", "-l", "-D", "-G", "-f", conf.toString(),
+                        "-p", directory.resolve("main.pid").toString(), "-r", directory.resolve("vrrp.pid").toString(),
+                        "--dump-dir", directory.toString(), "--control-socket",
+                        directory.resolve("control.sock").toString()));
+                args.addAll(List.of(extraArgs));
+                argv = Jkeepalived.command(ns, args.toArray(String[]::new));
+            } else {
+                argv = keepalivedCommand(ns, directory, conf);
+            }
             Path log = directory.resolve("daemon.log");
-            Process p = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            if (kind == Kind.KEEPALIVED) {
+                builder.environment().put("TMPDIR", directory.toString());
+            }
+            Process p = builder.start();
             p.getOutputStream().close();
             return new RunningDaemon(kind, kind.name().toLowerCase() + "@" + ns.name(), p, directory, log);
         } catch (IOException e) {
@@ -80,6 +100,38 @@ public final class RunningDaemon implements AutoCloseable {
 
     public Path directory() {
         return directory;
+    }
+
+    /** jkeepalived's control socket (in the daemon's directory). */
+    public Path controlSocket() {
+        return directory.resolve("control.sock");
+    }
+
+    /**
+     * keepalived only: asks for the SIGUSR2 statistics dump ({@code keepalived.stats} in the
+     * daemon's directory, through {@code TMPDIR}) and returns it once completely written.
+     */
+    public String statsDump() {
+        if (kind != Kind.KEEPALIVED) {
+            throw new IllegalStateException("jkeepalived's statistics are on /metrics");
+        }
+        Path dump = directory.resolve("keepalived.stats");
+        try {
+            Files.deleteIfExists(dump);
+            signal("USR2");
+            // keepalived writes the file in place: wait until it ends with the last instance's last counter.
+            return Poll.untilPresent(label + " writing " + dump, Duration.ofSeconds(5), () -> {
+                try {
+                    String text = Files.exists(dump) ? Files.readString(dump, StandardCharsets.UTF_8) : "";
+                    return text.matches("(?s).*Priority Zero:\\s+Received: \\d+\\s+Sent: \\d+\\s*")
+                            ? Optional.of(text) : Optional.empty();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public boolean isAlive() {

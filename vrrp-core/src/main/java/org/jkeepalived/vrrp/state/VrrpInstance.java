@@ -466,7 +466,7 @@ public final class VrrpInstance {
             return;
         }
         demoted = true;
-        log("Demoted by the administrator - effective priority 1 until promoted");
+        log("Demoted by the administrator - effective priority 1");
         updateEffectivePriority(now);
         if (state == VrrpState.MASTER) {
             releaseMaster(now);

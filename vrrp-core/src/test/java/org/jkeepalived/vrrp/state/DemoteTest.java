@@ -49,7 +49,7 @@ class DemoteTest {
         int remove = sink.actions.indexOf("remove 1");
         assertThat(zero).isGreaterThanOrEqualTo(0).isLessThan(remove);
         assertThat(sink.vipsHeld).isFalse();
-        assertThat(sink.logs).contains("(VI_1) Demoted by the administrator - effective priority 1 until promoted",
+        assertThat(sink.logs).contains("(VI_1) Demoted by the administrator - effective priority 1",
                 "(VI_1) Changing effective priority from 150 to 1", "(VI_1) Entering BACKUP STATE");
         assertThat(sink.notifications).containsExactly("BACKUP 1");
         assertThat(instance.stats().priZeroSent()).isEqualTo(1);
