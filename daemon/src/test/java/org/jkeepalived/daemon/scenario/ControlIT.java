@@ -126,7 +126,7 @@ class ControlIT {
         String reply = cli("demote", "VI_1", "--control-socket", daemon1.controlSocket().toString());
         assertThat(reply).startsWith("OK VI_1 demoted until promoted (VI_1 BACKUP priority 1)");
         judgeHandover(lb2, TOLERANCE_NANOS, 0);
-        daemon1.awaitLog("\\(VI_1\\) Demoted by the administrator - effective priority 1$",
+        daemon1.awaitLog("\\(VI_1\\) Demoted by the administrator - effective priority 1",
                 Duration.ofSeconds(1));
         assertThat(cli("status", "--control-socket", daemon1.controlSocket().toString()))
                 .contains("1/150 demoted", "192.0.2.12");
