@@ -26,6 +26,12 @@ public final class HttpStatusServer implements AutoCloseable {
     }
 
     static HttpStatusServer start(HttpListen listen, SnapshotPublisher snapshots) throws IOException {
+        // The JDK server writes headers and body separately: without TCP_NODELAY, Nagle's algorithm
+        // and the client's delayed ACK hold every keep-alive response back by ~40 ms. Read once,
+        // when the server's configuration class loads, so it must be set before the first create.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HttpServer server = HttpServer.create(listen.socketAddress(), 16);
         ExecutorService executor = Executors.newFixedThreadPool(2, ControlServer.daemonThreads("jkeepalived-http"));
         server.setExecutor(executor);
