@@ -175,7 +175,11 @@ class ControlIT {
         }
         // keepalived is BACKUP and silent now: its sent counters and our received ones are final.
         Map<String, Long> theirs = keepalivedStats(daemon2.statsDump());
-        Map<String, Long> ours = ourCounters(StatusScraper.fetch(lb1.ns(), HTTP_PORT, "/metrics"));
+        String metrics = StatusScraper.fetch(lb1.ns(), HTTP_PORT, "/metrics");
+        keep("ka-lb1/metrics.txt", metrics);
+        keep("ka-lb1/status.json", StatusScraper.fetch(lb1.ns(), HTTP_PORT, "/status"));
+        keep("ka-lb1/status.txt", cli("status", "--control-socket", daemon1.controlSocket().toString()));
+        Map<String, Long> ours = ourCounters(metrics);
         assertThat(ours.get("advert_rcvd")).as("our advert_rcvd vs keepalived's advert_sent")
                 .isEqualTo(theirs.get("advert_sent"));
         assertThat(ours.get("pri_zero_sent")).as("our pri_zero_sent vs keepalived's pri_zero_rcvd")
@@ -226,6 +230,15 @@ class ControlIT {
 
     private List<Packet> vrrpFrom(Node node) {
         return capture.packets(p -> p.isVrrp(VRID) && p.source().equals(node.ipv4()));
+    }
+
+    /** Keeps an output beside the daemons' logs (the sample scrape in docs/observability.md comes from here). */
+    private static void keep(String relative, String text) {
+        try {
+            java.nio.file.Files.writeString(dir.resolve(relative), text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Runs the jkeepalived CLI from the root namespace (the control socket is a file); exit 0 expected. */
