@@ -114,6 +114,8 @@ public final class PrometheusWriter {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return Double.toString(value);
+        // Plain decimals (1795325400.044, not 1.795325400044E9): both parse, this one reads.
+        return Math.abs(value) < 1e15 && Math.abs(value) >= 1e-6
+                ? java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() : Double.toString(value);
     }
 }

@@ -38,7 +38,9 @@ class PrometheusWriterTest {
         assertThat(PrometheusWriter.formatValue(2.5)).isEqualTo("2.5");
         assertThat(PrometheusWriter.formatValue(Double.NaN)).isEqualTo("NaN");
         assertThat(PrometheusWriter.formatValue(Double.POSITIVE_INFINITY)).isEqualTo("+Inf");
-        assertThat(PrometheusWriter.formatValue(1.763790000123E9)).isEqualTo("1.763790000123E9");
+        assertThat(PrometheusWriter.formatValue(1.763790000123E9)).isEqualTo("1763790000.123");
+        assertThat(PrometheusWriter.formatValue(3.414)).isEqualTo("3.414");
+        assertThat(PrometheusWriter.formatValue(1e-9)).isEqualTo("1.0E-9");
         assertThat(Double.parseDouble(PrometheusWriter.formatValue(1.763790000123E9))).isEqualTo(1.763790000123E9);
     }
 
