@@ -197,6 +197,62 @@ class ControlIT {
         assertThat(keepalivedErrors(theirs)).as("keepalived's error counters").isZero();
     }
 
+    /** Two instances in a sync group on each node: the group is demoted and promoted by its name. */
+    static String groupConfig(String routerId, String state, int priority) {
+        StringBuilder c = new StringBuilder("global_defs {\n    router_id " + routerId + "\n}\n"
+                + "vrrp_sync_group SG1 {\n    group {\n        VI_1\n        VI_2\n    }\n}\n");
+        for (int i = 1; i <= 2; i++) {
+            c.append("""
+                    vrrp_instance VI_%d {
+                        state %s
+                        interface eth0
+                        virtual_router_id %d
+                        priority %d
+                        advert_int 1
+                        virtual_ipaddress {
+                            192.0.2.%d/24 dev eth0
+                        }
+                    }
+                    """.formatted(i, state, VRID + i - 1, priority, 99 + i));
+        }
+        return c.toString();
+    }
+
+    @Test
+    void syncGroupIsDemotedAndPromotedByItsNameAndADemotionSurvivesAReload() {
+        capture = lan.capture(dir.resolve("group.pcap"));
+        daemon1 = RunningDaemon.start(Kind.JKEEPALIVED, lb1.ns(), dir.resolve("group-lb1"),
+                groupConfig("lb1", "MASTER", 150));
+        daemon1.awaitLogCount("\\(VI_\\d\\) Entering MASTER STATE", 2, ELECTION);
+        daemon2 = RunningDaemon.start(Kind.JKEEPALIVED, lb2.ns(), dir.resolve("group-lb2"),
+                groupConfig("lb2", "BACKUP", 100));
+        daemon2.awaitLogCount("\\(VI_\\d\\) Entering BACKUP STATE", 2, ELECTION);
+        Poll.until("both VIPs on lb1", ELECTION, () -> lb1.hasAddress("192.0.2.100") && lb1.hasAddress("192.0.2.101"));
+        awaitAdvertsFrom(lb1, 2);
+
+        String socket = daemon1.controlSocket().toString();
+        assertThat(cli("demote", "SG1", "--control-socket", socket)).startsWith("OK VI_1,VI_2 demoted until promoted");
+        Poll.until("both VIPs moved to lb2", Duration.ofSeconds(5), () -> lb2.hasAddress("192.0.2.100")
+                && lb2.hasAddress("192.0.2.101") && !lb1.hasAddress("192.0.2.100") && !lb1.hasAddress("192.0.2.101"));
+        daemon1.awaitLog("VRRP_Group\\(SG1\\) demote requested", Duration.ofSeconds(1));
+        assertThat(capture.packets(p -> p.isVrrp() && p.source().equals(lb1.ipv4()) && p.priority() == 0))
+                .as("a priority-0 advert per member").extracting(Packet::vrid).containsExactlyInAnyOrder(VRID, VRID + 1);
+
+        daemon1.signal("HUP");
+        daemon1.awaitLog("Configuration unchanged", Duration.ofSeconds(10));
+        Poll.until("the reload counted", Duration.ofSeconds(5),
+                () -> cli("status", "--json", "--control-socket", socket).contains("\"reloads\":1"));
+        String json = cli("status", "--json", "--control-socket", socket);
+        assertThat(json).contains("\"name\":\"SG1\",\"state\":\"BACKUP\"", "\"demoted\":true");
+        Poll.holdsFor("lb2 keeps both VIPs while SG1 is demoted", Duration.ofMillis(Vrrp.masterDownV2Nanos(1, 1)
+                / 1_000_000 + 500), () -> lb2.hasAddress("192.0.2.100") && lb2.hasAddress("192.0.2.101"));
+
+        assertThat(cli("promote", "SG1", "--control-socket", socket)).startsWith("OK VI_1,VI_2 promoted");
+        Poll.until("both VIPs back on lb1", Duration.ofSeconds(10), () -> lb1.hasAddress("192.0.2.100")
+                && lb1.hasAddress("192.0.2.101") && !lb2.hasAddress("192.0.2.100") && !lb2.hasAddress("192.0.2.101"));
+        assertThat(cli("status", "--control-socket", socket)).contains("SG1", "MASTER", "VI_1,VI_2");
+    }
+
     /** The new master's first advert after the old master's priority 0: Skew_Time later. */
     private void judgeHandover(Node newMaster, long tolerance, int earlierHandovers) {
         Poll.until("VIP moved to " + newMaster.name(), Duration.ofSeconds(5), () -> newMaster.hasAddress(VIP));
