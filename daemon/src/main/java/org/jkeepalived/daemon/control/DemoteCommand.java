@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
  * group through the control socket. Prints the daemon's reply; exit 0 when applied, 1 otherwise.
  */
 @Command(name = "demote", sortOptions = false,
-        description = {"Hand an instance (or every member of a sync group) over to its peers: effective priority 1,",
-                "a MASTER sends priority 0 and goes BACKUP. Ends with 'promote' or after --for."})
+        description = "Hand an instance (or a sync group) over to its peers: priority 1, a MASTER sends priority 0"
+                + " and goes BACKUP, until 'promote' or the end of --for.")
 public final class DemoteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
