@@ -57,29 +57,28 @@ public final class RunningDaemon implements AutoCloseable {
             Files.createDirectories(directory);
             Path conf = directory.resolve("keepalived.conf");
             Files.writeString(conf, config, StandardCharsets.UTF_8);
-            List<String> argv;
-            if (kind == Kind.JKEEPALIVED) {
-                List<String> args = new ArrayList<>(List.of("-n", "-l", "-D", "-G", "-f", conf.toString(),
-                        "-p", directory.resolve("main.pid").toString(), "-r", directory.resolve("vrrp.pid").toString(),
-                        "--dump-dir", directory.toString(), "--control-socket",
-                        directory.resolve("control.sock").toString()));
-                args.addAll(List.of(extraArgs));
-                argv = Jkeepalived.command(ns, args.toArray(String[]::new));
-            } else {
-                argv = keepalivedCommand(ns, directory, conf);
-            }
+            List<String> argv = kind == Kind.JKEEPALIVED
+                    ? jkeepalivedCommand(ns, directory, conf, extraArgs)
+                    : keepalivedCommand(ns, directory, conf);
             Path log = directory.resolve("daemon.log");
             ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            if (kind == Kind.KEEPALIVED) {
-                builder.environment().put("TMPDIR", directory.toString());
-            }
+            // keepalived writes its signal dumps to $TMPDIR: keep them in this daemon's directory.
+            builder.environment().put("TMPDIR", directory.toString());
             Process p = builder.start();
             p.getOutputStream().close();
             return new RunningDaemon(kind, kind.name().toLowerCase() + "@" + ns.name(), p, directory, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + kind + " in " + ns.name(), e);
         }
+    }
+
+    private static List<String> jkeepalivedCommand(Netns ns, Path directory, Path conf, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("-n", "-l", "-D", "-G", "-f", conf.toString(),
+                "-p", directory.resolve("main.pid").toString(), "-r", directory.resolve("vrrp.pid").toString(),
+                "--dump-dir", directory.toString(), "--control-socket", directory.resolve("control.sock").toString()));
+        args.addAll(List.of(extraArgs));
+        return Jkeepalived.command(ns, args.toArray(String[]::new));
     }
 
     private static List<String> keepalivedCommand(Netns ns, Path directory, Path conf) {
