@@ -17,16 +17,14 @@ public record ControlOptions(Path socket, HttpListen http) {
 
     /**
      * From the command line: {@code socketOption} null means the default, {@code none} or empty
-     * means no socket; {@code httpOption} null means no listener.
+     * means no socket; {@code httpOption} null means no listener. A socket path that cannot be used
+     * (too long, no permission) is not an error here: the daemon logs it and runs without a socket.
      *
      * @throws IllegalArgumentException with a message for the user
      */
     public static ControlOptions parse(String socketOption, String httpOption) {
         Path socket = socketOption == null ? ControlService.DEFAULT_SOCKET
                 : socketOption.isEmpty() || socketOption.equals("none") ? null : Path.of(socketOption);
-        if (socket != null && socket.toAbsolutePath().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 107) {
-            throw new IllegalArgumentException("--control-socket " + socketOption + ": a unix socket path is limited to 107 bytes");
-        }
         return new ControlOptions(socket, httpOption == null ? null : HttpListen.parse(httpOption));
     }
 }

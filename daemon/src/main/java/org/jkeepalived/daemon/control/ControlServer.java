@@ -36,6 +36,8 @@ public final class ControlServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("Keepalived");
     static final int MAX_CLIENTS = 4;
     static final long REQUEST_TIMEOUT_SECONDS = 5;
+    /** sun_path holds 108 bytes including the terminating NUL. */
+    static final int MAX_PATH_BYTES = 107;
 
     private final Path path;
     private final ServerSocketChannel server;
@@ -65,6 +67,9 @@ public final class ControlServer implements AutoCloseable {
      *                     already answers on {@code path}
      */
     static ControlServer start(Path path, ControlProtocol protocol) throws IOException {
+        if (path.toAbsolutePath().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PATH_BYTES) {
+            throw new IOException(path + " is longer than " + MAX_PATH_BYTES + " bytes, the limit of a unix socket path");
+        }
         Path dir = path.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));

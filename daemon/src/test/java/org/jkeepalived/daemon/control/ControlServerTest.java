@@ -73,6 +73,13 @@ class ControlServerTest {
     }
 
     @Test
+    void refusesAPathLongerThanASocketCanHold() {
+        Path socket = tmp.resolve("x".repeat(120) + ".sock");
+        assertThatThrownBy(() -> start(socket)).isInstanceOf(IOException.class)
+                .hasMessageContaining("the limit of a unix socket path");
+    }
+
+    @Test
     void clientExplainsAMissingDaemon() {
         assertThatThrownBy(() -> ControlClient.request(tmp.resolve("none.sock"), "status"))
                 .isInstanceOf(IOException.class).hasMessageContaining("is jkeepalived running");
