@@ -68,7 +68,7 @@ public final class ControlServer implements AutoCloseable {
      */
     static ControlServer start(Path path, ControlProtocol protocol) throws IOException {
         if (path.toAbsolutePath().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PATH_BYTES) {
-            throw new IOException(path + " is longer than " + MAX_PATH_BYTES + " bytes, the limit of a unix socket path");
+            throw new IOException("longer than " + MAX_PATH_BYTES + " bytes, the limit of a unix socket path");
         }
         Path dir = path.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {

@@ -56,7 +56,11 @@ public final class ControlService implements AutoCloseable {
             try {
                 socket = ControlServer.start(socketPath, protocol);
                 LOG.info("Control socket listening on {}", socketPath);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                String why = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                        : e instanceof java.nio.file.FileSystemException ? e.toString() : e.getMessage();
+                LOG.warn("Unable to open the control socket {}: {} - running without it", socketPath, why);
+            } catch (RuntimeException e) {
                 LOG.warn("Unable to open the control socket {}: {} - running without it", socketPath, e.toString());
             }
         }
@@ -65,7 +69,8 @@ public final class ControlService implements AutoCloseable {
                 http = HttpStatusServer.start(httpListen, snapshots);
                 LOG.info("HTTP status listener on {} (/metrics, /status)", httpListen);
             } catch (IOException | RuntimeException e) {
-                LOG.warn("Unable to listen for HTTP on {}: {} - running without it", httpListen, e.toString());
+                LOG.warn("Unable to listen for HTTP on {}: {} - running without it", httpListen,
+                        e.getMessage() != null ? e.getMessage() : e.toString());
             }
         }
     }
