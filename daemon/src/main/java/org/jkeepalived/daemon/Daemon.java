@@ -7,6 +7,9 @@ import org.jkeepalived.config.Diagnostic;
 import org.jkeepalived.config.ParseResult;
 import org.jkeepalived.config.model.GlobalDefs;
 import org.jkeepalived.config.model.KeepalivedConfig;
+import org.jkeepalived.daemon.control.ControlOptions;
+import org.jkeepalived.daemon.control.ControlService;
+import org.jkeepalived.daemon.control.Snapshot;
 import org.jkeepalived.daemon.loop.EventLoop;
 import org.jkeepalived.daemon.os.LoopTimer;
 import org.jkeepalived.daemon.os.PidFile;
@@ -35,9 +38,19 @@ final class Daemon {
     private PidFile mainPid;
     private PidFile vrrpPid;
     private volatile boolean stopping;
+    private final ControlOptions controlOptions;
+    private ControlService control;
+    private final long startMillis = System.currentTimeMillis();
+    /** SIGHUP reloads handled (loop thread). */
+    private long reloads;
 
     Daemon(DaemonOptions options) {
+        this(options, ControlOptions.defaults());
+    }
+
+    Daemon(DaemonOptions options, ControlOptions controlOptions) {
         this.options = options;
+        this.controlOptions = controlOptions;
     }
 
     /** Runs until stopped; returns keepalived's daemon exit code. */
@@ -73,6 +86,7 @@ final class Daemon {
             vrrp = new VrrpService(loop, port, config.globalDefs().otherSettings().containsKey("log_unknown_vrids"),
                     options.logDetail());
             port.open(vrrp::onPortEvent);
+            control = new ControlService(loop, vrrp, controlOptions.socket(), controlOptions.http(), this::daemonInfo);
         } catch (IOException | RuntimeException e) {
             LOG.error("Unable to open the network interfaces: {}", e.getMessage());
             removePidFiles();
@@ -92,6 +106,7 @@ final class Daemon {
         try {
             vrrp.start(config, scriptChecker(config.globalDefs()), hostName(), System.getProperty("user.name"));
             reloader.started(config, vrrp);
+            control.start();
             sd.ready("Running");
             LOG.info("Startup complete");
         } catch (IOException | RuntimeException e) {
@@ -128,6 +143,8 @@ final class Daemon {
         handle("HUP", () -> loop.post(() -> {
             sd.reloading(loop.now());
             reloader.reload();
+            reloads++;
+            control.stateChanged();
             sd.ready("Running");
         }));
         handle("USR1", () -> loop.post(() -> Dumps.writeData(options.dumpDirectory(), vrrp)));
@@ -151,12 +168,21 @@ final class Daemon {
         loop.post(() -> {
             LOG.info("Stopping");
             sd.stopping();
+            control.close();
             vrrp.stop(options.dontReleaseVrrp());
             loop.stop();
         });
     }
 
+    private Snapshot.DaemonInfo daemonInfo() {
+        return new Snapshot.DaemonInfo(KeepalivedCommand.VERSION, ProcessHandle.current().pid(), startMillis,
+                options.configFile().toAbsolutePath().toString(), reloads);
+    }
+
     private void finish() {
+        if (control != null) {
+            control.close();
+        }
         try {
             if (port != null) {
                 port.close();

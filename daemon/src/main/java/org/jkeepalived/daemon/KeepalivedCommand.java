@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "jkeepalived", mixinStandardHelpOptions = false, sortOptions = false,
         description = "A keepalived-compatible VRRP daemon.",
+        subcommands = {org.jkeepalived.daemon.control.StatusCommand.class,
+                org.jkeepalived.daemon.control.DemoteCommand.class,
+                org.jkeepalived.daemon.control.PromoteCommand.class},
         footer = "%nThe default configuration file is " + KeepalivedCommand.DEFAULT_CONFIG + ".")
 public final class KeepalivedCommand implements Callable<Integer> {
     static final String DEFAULT_CONFIG = "/etc/keepalived/keepalived.conf";
@@ -131,6 +134,15 @@ public final class KeepalivedCommand implements Callable<Integer> {
             description = "Directory for the SIGUSR1/SIGUSR2 dumps (default: $TMPDIR if absolute, else /tmp).")
     Path dumpDirectory;
 
+    @Option(names = "--control-socket", paramLabel = "PATH",
+            description = "Control socket for 'jkeepalived status/demote/promote' (default: "
+                    + "/run/jkeepalived/control.sock; 'none' for no socket).")
+    String controlSocket;
+
+    @Option(names = "--http-listen", paramLabel = "[ADDR:]PORT",
+            description = "Serve /metrics (Prometheus) and /status (JSON) over HTTP on ADDR (default 127.0.0.1). Off by default.")
+    String httpListen;
+
     @Option(names = {"-v", "--version"}, description = "Display the version number.")
     boolean version;
 
@@ -188,11 +200,19 @@ public final class KeepalivedCommand implements Callable<Integer> {
         if (format != null) {
             return check.dumpOnly(format, out, err);
         }
+        org.jkeepalived.daemon.control.ControlOptions control;
+        try {
+            control = org.jkeepalived.daemon.control.ControlOptions.parse(controlSocket, httpListen);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return ExitCodes.FATAL;
+        }
         DaemonOptions options = new DaemonOptions(configFile, configId, allConfig, logConsole, logDetail, logFacility,
                 noSyslog, dontReleaseVrrp, pidFile, vrrpPidFile,
                 dumpDirectory != null ? dumpDirectory : DaemonOptions.defaultDumpDirectory(), umask,
                 optionsWithoutEffect());
-        return new Daemon(options).run();
+        return new Daemon(options, control).run();
     }
 
     /** The options given that jkeepalived accepts for compatibility but does not act on. */

@@ -46,6 +46,9 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
     private long sendErrors;
     private long addressErrors;
     private long lastTransitionMillis;
+    private long transitions;
+    /** Told (on the loop thread) after an event changed the state or the effective priority. */
+    private Runnable changeListener = () -> { };
     /** During a reload: VIP changes are collected here and applied once every instance is done. */
     private AddressBatch reloadBatch;
     /** Being removed by a reload: its STOP is reported as keepalived's DELETED. */
@@ -88,8 +91,22 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
 
     private void handleAt(InstanceEvent event, long nowNanos) {
         lastHandledNanos = Math.max(lastHandledNanos, nowNanos);
+        org.jkeepalived.vrrp.state.VrrpState stateBefore = core.state();
+        int priorityBefore = core.effectivePriority();
         long next = core.handle(event, nowNanos);
         loop.schedule(this, next);
+        reportChange(stateBefore, priorityBefore);
+    }
+
+    private void reportChange(org.jkeepalived.vrrp.state.VrrpState stateBefore, int priorityBefore) {
+        if (core.state() != stateBefore || core.effectivePriority() != priorityBefore) {
+            changeListener.run();
+        }
+    }
+
+    /** Sets who is told after an event changed the state or effective priority (the status snapshot). */
+    public void onChange(Runnable listener) {
+        this.changeListener = listener;
     }
 
     /**
@@ -127,8 +144,11 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
     @Override
     protected void fire(long nowNanos) {
         lastHandledNanos = Math.max(lastHandledNanos, nowNanos);
+        org.jkeepalived.vrrp.state.VrrpState stateBefore = core.state();
+        int priorityBefore = core.effectivePriority();
         long next = core.handle(InstanceEvent.TimerExpired.INSTANCE, nowNanos);
         loop.schedule(this, next);
+        reportChange(stateBefore, priorityBefore);
     }
 
     public org.jkeepalived.vrrp.state.VrrpInstance core() {
@@ -166,6 +186,11 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
     /** Wall-clock time of the last state change, for status output; 0 before the first. */
     public long lastTransitionMillis() {
         return lastTransitionMillis;
+    }
+
+    /** State changes (to MASTER, BACKUP or FAULT) since the instance was built. */
+    public long transitions() {
+        return transitions;
     }
 
     // ---- InstanceSink ----
@@ -240,6 +265,7 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
     public void notify(NotifyEvent event, int effectivePriority) {
         if (event == NotifyEvent.MASTER || event == NotifyEvent.BACKUP || event == NotifyEvent.FAULT) {
             lastTransitionMillis = System.currentTimeMillis();
+            transitions++;
         }
         if (services == null) {
             return;

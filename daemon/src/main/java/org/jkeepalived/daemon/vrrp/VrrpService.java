@@ -55,6 +55,7 @@ public final class VrrpService {
     private String userName;
 
     private final boolean logDetail;
+    private Runnable instanceChangeListener = () -> { };
 
     /**
      * @param logUnknownVrids keepalived's {@code log_unknown_vrids}
@@ -312,6 +313,33 @@ public final class VrrpService {
         return Collections.unmodifiableMap(instances);
     }
 
+    /** The trackers of a running instance (empty when it has none or is unknown). */
+    public TrackerSet trackerSetOf(InstanceRuntime instance) {
+        TrackerSet set = trackerSets.get(instance);
+        return set == null ? TrackerSet.empty() : set;
+    }
+
+    /**
+     * Feeds {@code event} to the named instance and re-arms every instance (sync-group members
+     * move each other); returns false when no such instance runs. Loop thread (the control
+     * socket's demote/promote).
+     */
+    public boolean apply(String instanceName, InstanceEvent event) {
+        InstanceRuntime runtime = instances.get(instanceName);
+        if (runtime == null || stopped) {
+            return false;
+        }
+        runtime.handle(event);
+        rearmAll();
+        return true;
+    }
+
+    /** Who is told when any instance changes state or effective priority; kept across reloads. */
+    public void onInstanceChange(Runnable listener) {
+        this.instanceChangeListener = listener;
+        instances.values().forEach(r -> r.onChange(listener));
+    }
+
     public Map<String, SyncGroup> syncGroups() {
         return Collections.unmodifiableMap(groups);
     }
@@ -350,7 +378,9 @@ public final class VrrpService {
             LOG.error("({}) cannot be started: {}", instance.name(), e.getMessage());
             return null;
         }
-        return new InstanceRuntime(instance, settings, sendDevice, iface, port, loop, logDetail);
+        InstanceRuntime runtime = new InstanceRuntime(instance, settings, sendDevice, iface, port, loop, logDetail);
+        runtime.onChange(instanceChangeListener);
+        return runtime;
     }
 
     private void removeLeftoverVmacs(KeepalivedConfig cfg) {

@@ -28,8 +28,10 @@ public final class RunningDaemon implements AutoCloseable {
     private final Process process;
     private final Path directory;
     private final Path logFile;
+    private final Path controlSocket;
 
     private RunningDaemon(Kind kind, String label, Process process, Path directory, Path logFile) {
+        this.controlSocket = controlSocketFor(directory, label);
         this.kind = kind;
         this.label = label;
         this.process = process;
@@ -43,23 +45,57 @@ public final class RunningDaemon implements AutoCloseable {
      * dump directory) inside {@code directory}.
      */
     public static RunningDaemon start(Kind kind, Netns ns, Path directory, String config) {
+        return start(kind, ns, directory, config, new String[0]);
+    }
+
+    /**
+     * As {@link #start(Kind, Netns, Path, String)}, with {@code extraArgs} appended to
+     * jkeepalived's command line (e.g. {@code --http-listen 9650}). jkeepalived's control socket
+     * is {@link #controlSocket()}, never the system default; keepalived
+     * writes its SIGUSR1/SIGUSR2 dumps to {@code directory} ({@code TMPDIR}).
+     */
+    public static RunningDaemon start(Kind kind, Netns ns, Path directory, String config, String... extraArgs) {
         try {
             Files.createDirectories(directory);
             Path conf = directory.resolve("keepalived.conf");
             Files.writeString(conf, config, StandardCharsets.UTF_8);
             List<String> argv = kind == Kind.JKEEPALIVED
-                    ? Jkeepalived.command(ns, "-n", "-l", "-D", "-G", "-f", conf.toString(),
-                    "-p", directory.resolve("main.pid").toString(), "-r", directory.resolve("vrrp.pid").toString(),
-                    "--dump-dir", directory.toString())
+                    ? jkeepalivedCommand(ns, directory, conf, controlSocketFor(directory, label(kind, ns)), extraArgs)
                     : keepalivedCommand(ns, directory, conf);
             Path log = directory.resolve("daemon.log");
-            Process p = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // keepalived writes its signal dumps to $TMPDIR: keep them in this daemon's directory.
+            builder.environment().put("TMPDIR", directory.toString());
+            Process p = builder.start();
             p.getOutputStream().close();
-            return new RunningDaemon(kind, kind.name().toLowerCase() + "@" + ns.name(), p, directory, log);
+            return new RunningDaemon(kind, label(kind, ns), p, directory, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + kind + " in " + ns.name(), e);
         }
+    }
+
+    private static String label(Kind kind, Netns ns) {
+        return kind.name().toLowerCase() + "@" + ns.name();
+    }
+
+    /**
+     * {@code directory/control.sock}, or when that is longer than a unix socket path may be (deep
+     * build directories), a file in /tmp named after the daemon's unique namespace.
+     */
+    private static Path controlSocketFor(Path directory, String label) {
+        Path inDirectory = directory.resolve("control.sock").toAbsolutePath();
+        return inDirectory.toString().length() <= 100 ? inDirectory
+                : Path.of("/tmp", "jkeepalived-" + label.replaceAll("[^A-Za-z0-9_.-]", "_") + ".sock");
+    }
+
+    private static List<String> jkeepalivedCommand(Netns ns, Path directory, Path conf, Path controlSocket,
+                                                   String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("-n", "-l", "-D", "-G", "-f", conf.toString(),
+                "-p", directory.resolve("main.pid").toString(), "-r", directory.resolve("vrrp.pid").toString(),
+                "--dump-dir", directory.toString(), "--control-socket", controlSocket.toString()));
+        args.addAll(List.of(extraArgs));
+        return Jkeepalived.command(ns, args.toArray(String[]::new));
     }
 
     private static List<String> keepalivedCommand(Netns ns, Path directory, Path conf) {
@@ -80,6 +116,38 @@ public final class RunningDaemon implements AutoCloseable {
 
     public Path directory() {
         return directory;
+    }
+
+    /** jkeepalived's control socket: in the daemon's directory, or in /tmp when that path is too long. */
+    public Path controlSocket() {
+        return controlSocket;
+    }
+
+    /**
+     * keepalived only: asks for the SIGUSR2 statistics dump ({@code keepalived.stats} in the
+     * daemon's directory, through {@code TMPDIR}) and returns it once completely written.
+     */
+    public String statsDump() {
+        if (kind != Kind.KEEPALIVED) {
+            throw new IllegalStateException("jkeepalived's statistics are on /metrics");
+        }
+        Path dump = directory.resolve("keepalived.stats");
+        try {
+            Files.deleteIfExists(dump);
+            signal("USR2");
+            // keepalived writes the file in place: wait until it ends with the last instance's last counter.
+            return Poll.untilPresent(label + " writing " + dump, Duration.ofSeconds(5), () -> {
+                try {
+                    String text = Files.exists(dump) ? Files.readString(dump, StandardCharsets.UTF_8) : "";
+                    return text.matches("(?s).*Priority Zero:\\s+Received: \\d+\\s+Sent: \\d+\\s*")
+                            ? Optional.of(text) : Optional.empty();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public boolean isAlive() {
@@ -193,6 +261,7 @@ public final class RunningDaemon implements AutoCloseable {
     @Override
     public void close() {
         if (!process.isAlive()) {
+            removeStrayControlSocket();
             return;
         }
         List<ProcessHandle> descendants = process.descendants().toList();
@@ -207,6 +276,18 @@ public final class RunningDaemon implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        removeStrayControlSocket();
+    }
+
+    /** A daemon killed before its clean exit leaves its socket; one in /tmp would outlive the run. */
+    private void removeStrayControlSocket() {
+        if (controlSocket.startsWith("/tmp")) {
+            try {
+                Files.deleteIfExists(controlSocket);
+            } catch (IOException e) {
+                // best effort
+            }
+        }
     }
 
     @Override

@@ -97,4 +97,26 @@ public sealed interface InstanceEvent {
             Objects.requireNonNull(tracker, "tracker");
         }
     }
+
+    /**
+     * Planned handover ({@code jkeepalived demote}): until {@link Promote} the effective priority
+     * is 1, whatever the trackers say (their own arithmetic goes on and applies again at the
+     * promotion). A MASTER sends one priority-0 advert, removes its VIPs and goes BACKUP, so any
+     * backup with a priority above 0 takes over after Skew_Time; its sync-group siblings follow it
+     * to BACKUP, each with its own priority-0 advert. A demoted BACKUP never preempts, but still
+     * becomes MASTER after Master_Down_Interval when nobody else advertises (availability
+     * first). Idempotent.
+     */
+    record Demote() implements InstanceEvent {
+        public static final Demote INSTANCE = new Demote();
+    }
+
+    /**
+     * Ends a {@link Demote}: the effective priority is the trackers' again and the normal rules
+     * apply from now on (a BACKUP with the higher priority preempts after Master_Down_Interval,
+     * unless {@code nopreempt}). Idempotent.
+     */
+    record Promote() implements InstanceEvent {
+        public static final Promote INSTANCE = new Promote();
+    }
 }

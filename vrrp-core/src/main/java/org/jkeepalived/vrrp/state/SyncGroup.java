@@ -104,6 +104,11 @@ public final class SyncGroup {
         syncOthers(source, VrrpState.BACKUP, "MASTER", member -> member.forceMaster(now));
     }
 
+    /** A demoted member released MASTER: the others follow, each with a priority-0 advert. */
+    void memberReleasedMaster(VrrpInstance source, long now) {
+        syncOthers(source, VrrpState.MASTER, "BACKUP", member -> member.releaseMaster(now));
+    }
+
     void memberLeftMaster(VrrpInstance source, long now) {
         syncOthers(source, VrrpState.MASTER, "BACKUP", member -> member.forceBackup(now));
     }

@@ -59,6 +59,11 @@ public final class VrrpInstance {
     /** For the stop transition: false with {@code -V} (keep VIPs, no priority 0). */
     private boolean releaseOnStop = true;
     private SyncGroup syncGroup;
+    /** {@link InstanceEvent.Demote}: effective priority 1 until {@link InstanceEvent.Promote}. */
+    private boolean demoted;
+    /** Source address of the last advert a BACKUP accepted from the master (no allocation per advert). */
+    private final byte[] masterSource = new byte[16];
+    private boolean masterSourceKnown;
 
     public VrrpInstance(InstanceSettings settings, InstanceSink sink) {
         this.settings = settings;
@@ -95,6 +100,10 @@ public final class VrrpInstance {
             onTrackerTotals(totals.weight(), totals.fault(), nowNanos);
         } else if (event instanceof InstanceEvent.Reconfigure reconfigure) {
             onReconfigure(reconfigure.settings(), reconfigure.totals(), nowNanos);
+        } else if (event instanceof InstanceEvent.Demote) {
+            onDemote(nowNanos);
+        } else if (event instanceof InstanceEvent.Promote) {
+            onPromote(nowNanos);
         }
         return nextDeadlineNanos();
     }
@@ -297,6 +306,8 @@ public final class VrrpInstance {
                 }
             }
             wantsMaster = false;
+            view.copySourceAddress(masterSource, 0);
+            masterSourceKnown = true;
             armDownTimer(now, masterDownNanos());
         } else {
             log("received lower priority (" + priority + ") advert from "
@@ -445,7 +456,48 @@ public final class VrrpInstance {
     }
 
     private int computeEffectivePriority() {
-        return trackers.effectivePriority(basePriority);
+        return demoted ? 1 : trackers.effectivePriority(basePriority);
+    }
+
+    // ---- planned handover ----
+
+    private void onDemote(long now) {
+        if (demoted) {
+            return;
+        }
+        demoted = true;
+        log("Demoted by the administrator - effective priority 1");
+        updateEffectivePriority(now);
+        if (state == VrrpState.MASTER) {
+            releaseMaster(now);
+            if (syncGroup != null) {
+                syncGroup.memberReleasedMaster(this, now);
+            }
+        }
+    }
+
+    private void onPromote(long now) {
+        if (!demoted) {
+            return;
+        }
+        demoted = false;
+        log("Promoted by the administrator - priority from the configuration and trackers again");
+        updateEffectivePriority(now);
+    }
+
+    /**
+     * MASTER to BACKUP with a priority-0 advert first, so that the backups take over after
+     * Skew_Time instead of Master_Down_Interval (a demotion, or a sibling's in a sync group).
+     */
+    void releaseMaster(long now) {
+        if (state != VrrpState.MASTER) {
+            return;
+        }
+        sendAdvert(0);
+        stats.priZeroSent++;
+        logDetail("sent 0 priority");
+        wantsMaster = false;
+        transition(VrrpState.BACKUP, now, "");
     }
 
     private void updateEffectivePriority(long now) {
@@ -641,6 +693,35 @@ public final class VrrpInstance {
 
     public int effectivePriority() {
         return effectivePriority;
+    }
+
+    /** True between {@link InstanceEvent.Demote} and {@link InstanceEvent.Promote}. */
+    public boolean demoted() {
+        return demoted;
+    }
+
+    /** The priority the base and trackers give now: the effective one, except while demoted. */
+    public int trackedPriority() {
+        return trackers.effectivePriority(basePriority);
+    }
+
+    /**
+     * The current master as this instance sees it: our own source address while MASTER, the
+     * source of the last advert a BACKUP accepted from the master, else {@code null}. Allocates.
+     */
+    public java.net.InetAddress masterAddress() {
+        if (state == VrrpState.MASTER) {
+            return settings.sourceAddress();
+        }
+        if (state != VrrpState.BACKUP || !masterSourceKnown) {
+            return null;
+        }
+        int length = settings.family().addressLength();
+        try {
+            return java.net.InetAddress.getByAddress(java.util.Arrays.copyOf(masterSource, length));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The base priority: the configured one, or 254 after keepalived 2.2.7's two-owner back-off. */

@@ -41,4 +41,8 @@ sealed interface Fault {
     /** The network's loss/duplication behaviour changes. */
     record Network(long at, double loss, double duplicate, long delayNanos, long jitterNanos) implements Fault {
     }
+
+    /** The node's first instance is demoted ({@code demoted}) or promoted (planned handover). */
+    record Demote(long at, int node, boolean demoted) implements Fault {
+    }
 }

@@ -8,7 +8,7 @@ import org.jkeepalived.vrrp.codec.IpFamily;
  * network has been quiet long enough for convergence to be required.
  *
  * @param seed          the seed that generated it (replay with {@code -Dseed=N})
- * @param kind          CHAOS, LINK_CUT or PRIORITY_ZERO
+ * @param kind          CHAOS, LINK_CUT, PRIORITY_ZERO, PARTITION or DEMOTE (a planned handover and back)
  * @param nodes         per-node configuration
  * @param vrids         how many VRIDs every node runs (2 = in a sync group when {@code syncGroup})
  * @param syncGroup     put each node's instances in one sync group
@@ -27,7 +27,7 @@ record Scenario(long seed, Kind kind, List<NodeSpec> nodes, int vrids, boolean s
                 List<Fault> faults, long quietAt, long checkAt, long endAt, long partitionCheckFrom,
                 long partitionCheckTo, IpFamily family, boolean unicast) {
 
-    enum Kind { CHAOS, LINK_CUT, PRIORITY_ZERO, PARTITION }
+    enum Kind { CHAOS, LINK_CUT, PRIORITY_ZERO, PARTITION, DEMOTE }
 
     /**
      * @param priority       base priority (1..255)

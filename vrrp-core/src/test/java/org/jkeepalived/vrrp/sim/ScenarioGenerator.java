@@ -76,6 +76,33 @@ final class ScenarioGenerator {
                 partitionCheckFrom, partitionCheckTo, family, unicast);
     }
 
+    /**
+     * A planned handover: the master of the first VRID is demoted (its backups must take over
+     * exactly Skew_Time after its priority-0 advert, the highest priority first, and it must not
+     * come back while demoted), then promoted (it must preempt again). Sometimes in sync groups.
+     */
+    static Scenario generateDemote(long seed) {
+        Random random = new Random(seed);
+        int nodeCount = 2 + random.nextInt(3);
+        int version = random.nextInt(10) < 6 ? 2 : 3;
+        int interval = version == 2 ? 100 * (1 + random.nextInt(2)) : new int[] {20, 50, 100, 200}[random.nextInt(4)];
+        List<NodeSpec> nodes = nodes(random, nodeCount, interval, false, false);
+        boolean syncGroup = random.nextInt(4) == 0;
+        int vrids = syncGroup ? 2 : 1;
+        IpFamily family = version == 3 && random.nextInt(4) == 0 ? IpFamily.IPV6 : IpFamily.IPV4;
+        boolean unicast = family == IpFamily.IPV4 && random.nextInt(5) == 0;
+        long mdi = VrrpTimers.masterDownNanos(version, 1, interval, 3);
+        long advert = VrrpTimers.centisToNanos(interval);
+        long demoteAt = 2 * mdi + random.nextInt(1000) * MS;
+        long promoteAt = demoteAt + 2 * mdi + random.nextInt(1000) * MS;
+        List<Fault> faults = List.of(new Fault.Demote(demoteAt, CURRENT_MASTER, true),
+                new Fault.Demote(promoteAt, CURRENT_MASTER, false));
+        long checkAt = promoteAt + mdi + 2 * advert + (syncGroup ? mdi + advert : 0) + 20 * MS;
+        long endAt = checkAt + Math.max(10 * advert, 5 * S);
+        return new Scenario(seed, Kind.DEMOTE, nodes, vrids, syncGroup, version, faults, promoteAt, checkAt, endAt,
+                -1, -1, family, unicast);
+    }
+
     private static List<NodeSpec> nodes(Random random, int count, int interval, boolean chaos, boolean mixed) {
         Set<Integer> used = new HashSet<>();
         List<NodeSpec> nodes = new ArrayList<>();

@@ -285,6 +285,13 @@ final class Simulation {
                 instance.handle(new InstanceEvent.TrackerChanged("chk", tracker.up()), now);
             }
             reschedule(node);
+        } else if (fault instanceof Fault.Demote demote) {
+            SimNode node = resolve(demote.node(), !demote.demoted());
+            if (node != null && node.alive && node.instances.length > 0) {
+                node.instances[0].handle(demote.demoted() ? InstanceEvent.Demote.INSTANCE
+                        : InstanceEvent.Promote.INSTANCE, now);
+                reschedule(node);
+            }
         } else if (fault instanceof Fault.Stop stop) {
             SimNode node = resolve(stop.node(), false);
             if (node != null && node.alive) {
@@ -327,6 +334,9 @@ final class Simulation {
         if (now > scenario.checkAt() || inPartitionWindow()) {
             fail("churn: node " + node.index + " VRID " + vrid + " went " + event + " while the network was quiet");
         }
+        if (scenario.kind() == Kind.DEMOTE && event == NotifyEvent.MASTER && node == cutNode && restoreAt < 0) {
+            fail("node " + node.index + " became MASTER while demoted although other nodes were up");
+        }
         if (event == NotifyEvent.MASTER && vrid == FIRST_VRID && cutAt >= 0) {
             checkExactTakeover(node);
         }
@@ -357,7 +367,8 @@ final class Simulation {
             } else {
                 expected = restoreAt + masterDown(instance);
             }
-            if (cutNodeShouldPreempt() && now != expected) {
+            // After a promotion the preemption runs from the last advert accepted while demoted.
+            if (cutNodeShouldPreempt() && now != expected && scenario.kind() != Kind.DEMOTE) {
                 fail("node " + node.index + " preempted at " + now + ", expected exactly " + expected);
             }
         }
