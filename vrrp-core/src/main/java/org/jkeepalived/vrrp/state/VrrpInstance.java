@@ -1,5 +1,6 @@
 package org.jkeepalived.vrrp.state;
 
+import java.net.InetAddress;
 import java.util.List;
 import org.jkeepalived.vrrp.codec.AdvertCheck;
 import org.jkeepalived.vrrp.codec.AdvertView;
@@ -56,6 +57,8 @@ public final class VrrpInstance {
     private boolean ownerMasterOnRecovery;
     /** The FAULT being entered comes from another sync-group member, not from this instance. */
     private boolean faultFromGroup;
+    /** The BACKUP being entered is the reaction to a VIP removed by another process. */
+    private boolean releasingLostVip;
     /** For the stop transition: false with {@code -V} (keep VIPs, no priority 0). */
     private boolean releaseOnStop = true;
     private SyncGroup syncGroup;
@@ -95,6 +98,8 @@ public final class VrrpInstance {
             onTrackerTotals(totals.weight(), totals.fault(), nowNanos);
         } else if (event instanceof InstanceEvent.Reconfigure reconfigure) {
             onReconfigure(reconfigure.settings(), reconfigure.totals(), nowNanos);
+        } else if (event instanceof InstanceEvent.AddressRemoved removed) {
+            onAddressRemoved(removed.address(), removed.device(), nowNanos);
         }
         return nextDeadlineNanos();
     }
@@ -300,7 +305,7 @@ public final class VrrpInstance {
             armDownTimer(now, masterDownNanos());
         } else {
             log("received lower priority (" + priority + ") advert from "
-                    + view.sourceAddress().getHostAddress() + " - discarding");
+                    + AddressText.of(view.sourceAddress()) + " - discarding");
             ignoredAdvert(now);
         }
     }
@@ -331,10 +336,10 @@ public final class VrrpInstance {
             sendAdvert(effectivePriority);
         }
         if (priority > effectivePriority) {
-            log("Master received advert from " + view.sourceAddress().getHostAddress() + " with higher priority "
+            log("Master received advert from " + AddressText.of(view.sourceAddress()) + " with higher priority "
                     + priority + ", ours " + effectivePriority);
         } else {
-            log("Master received advert from " + view.sourceAddress().getHostAddress() + " with same priority "
+            log("Master received advert from " + AddressText.of(view.sourceAddress()) + " with same priority "
                     + priority + " but higher IP address than ours");
         }
         if (settings.version() == 3) {
@@ -348,7 +353,7 @@ public final class VrrpInstance {
     }
 
     private void masterReceivedLower(AdvertView view, long now) {
-        log("Received advert from " + view.sourceAddress().getHostAddress() + " with lower priority "
+        log("Received advert from " + AddressText.of(view.sourceAddress()) + " with lower priority "
                 + view.priority() + ", ours " + effectivePriority
                 + (settings.lowerPrioNoAdvert() ? "" : ", forcing new election"));
         if (view.hasAh()) {
@@ -379,6 +384,42 @@ public final class VrrpInstance {
     }
 
     // ---- faults and priority ----
+
+    /** See {@link InstanceEvent.AddressRemoved}. */
+    private void onAddressRemoved(InetAddress address, String device, long now) {
+        if (!holdsVirtualAddress(address, device)) {
+            return;
+        }
+        wantsMaster = false;
+        releasingLostVip = true;
+        try {
+            transition(VrrpState.BACKUP, now, "");
+        } finally {
+            releasingLostVip = false;
+        }
+        // 2.2.7: the next election runs after Skew_Time, as if it had received its own priority 0.
+        armDownTimer(now, VrrpTimers.skewNanos(settings.version(), effectivePriority, masterAdvertIntervalCentis));
+        if (syncGroup != null) {
+            syncGroup.memberLeftMaster(this, now);
+        }
+    }
+
+    /**
+     * True when this instance is MASTER and {@code address} on {@code device} is one of the
+     * virtual addresses it holds there (VIPs and excluded VIPs): the case where its removal by
+     * another process makes it re-elect ({@link InstanceEvent.AddressRemoved}).
+     */
+    public boolean holdsVirtualAddress(InetAddress address, String device) {
+        if (state != VrrpState.MASTER) {
+            return false;
+        }
+        for (VirtualAddress vip : allAddresses) {
+            if (vip.address().equals(address) && vip.device().equals(device)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private void onLinkChanged(boolean running, long now) {
         if (interfaceRunning == running) {
@@ -551,7 +592,7 @@ public final class VrrpInstance {
             // synced from its group), once more (the counted one) as it restores the interface.
             sendAdvert(0);
         }
-        if (stopping || (target == VrrpState.FAULT && !faultFromGroup)) {
+        if (stopping || releasingLostVip || (target == VrrpState.FAULT && !faultFromGroup)) {
             sendAdvert(0);
             stats.priZeroSent++;
             logDetail("sent 0 priority");
