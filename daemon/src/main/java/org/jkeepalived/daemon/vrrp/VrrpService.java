@@ -1,6 +1,7 @@
 package org.jkeepalived.daemon.vrrp;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.jkeepalived.netlink.LinuxInterfacePort;
 import org.jkeepalived.netlink.VmacLinks;
 import org.jkeepalived.vrrp.port.LinkInfo;
 import org.jkeepalived.vrrp.port.PortEvent;
+import org.jkeepalived.vrrp.state.AddressText;
 import org.jkeepalived.vrrp.state.InstanceEvent;
 import org.jkeepalived.vrrp.state.InstanceSettings;
 import org.jkeepalived.vrrp.state.NotifyEvent;
@@ -46,6 +48,7 @@ public final class VrrpService {
     private final Map<String, SyncGroup> groups = new LinkedHashMap<>();
     private final Map<InstanceRuntime, TrackerSet> trackerSets = new HashMap<>();
     private final FrameDispatcher dispatcher;
+    private final KernelAddresses addresses = new KernelAddresses();
     private KeepalivedConfig config;
     private DaemonServices services;
     private boolean stopped;
@@ -140,6 +143,7 @@ public final class VrrpService {
             loop.cancel(r);
         }
         stopped = true;
+        addresses.close();
         if (services != null) {
             services.close();
         }
@@ -435,6 +439,8 @@ public final class VrrpService {
             linkState(link.name(), link.up() && link.running());
         } else if (event instanceof PortEvent.LinkDeleted deleted) {
             linkState(deleted.device(), false);
+        } else if (event instanceof PortEvent.AddressRemoved removed) {
+            addressRemoved(removed.address(), removed.device());
         } else if (event instanceof PortEvent.Resynchronised) {
             for (InstanceRuntime r : instances.values()) {
                 r.handle(new InstanceEvent.LinkChanged(interfaceRunning(r.receiveDevice())));
@@ -444,6 +450,27 @@ public final class VrrpService {
             }
         }
         rearmAll();
+    }
+
+    /**
+     * keepalived 2.2.7: a VIP a MASTER holds, removed by another process, makes the instance
+     * re-elect ({@link InstanceEvent.AddressRemoved}); with {@code -D} it first logs
+     * "Netlink reflector reports IP ... removed from ...". Our own removals also come back as
+     * events, possibly after the instance re-added the address (a quick BACKUP → MASTER), so
+     * the kernel is asked whether the address is really gone before anything happens.
+     */
+    private void addressRemoved(InetAddress address, String device) {
+        List<InstanceRuntime> holders = instances.values().stream()
+                .filter(r -> r.core().holdsVirtualAddress(address, device)).toList();
+        if (holders.isEmpty() || addresses.present(address, device)) {
+            return;
+        }
+        if (logDetail) {
+            LOG.info("Netlink reflector reports IP {} removed from {}", AddressText.of(address), device);
+        }
+        for (InstanceRuntime r : holders) {
+            r.handle(new InstanceEvent.AddressRemoved(address, device));
+        }
     }
 
     private void linkState(String device, boolean running) {
