@@ -7,10 +7,12 @@ import org.jkeepalived.config.Diagnostic;
 import org.jkeepalived.config.ParseResult;
 import org.jkeepalived.config.model.GlobalDefs;
 import org.jkeepalived.config.model.KeepalivedConfig;
+import org.jkeepalived.config.model.NotifyScript;
 import org.jkeepalived.daemon.loop.EventLoop;
 import org.jkeepalived.daemon.os.LoopTimer;
 import org.jkeepalived.daemon.os.PidFile;
 import org.jkeepalived.daemon.os.ScriptChecker;
+import org.jkeepalived.daemon.os.ScriptCommand;
 import org.jkeepalived.daemon.os.SdNotifier;
 import org.jkeepalived.daemon.vrrp.VrrpService;
 import org.jkeepalived.netlink.LinuxInterfacePort;
@@ -56,6 +58,7 @@ final class Daemon {
             return ExitCodes.CONFIG;
         }
         KeepalivedConfig config = parsed.config();
+        logInaccessibleNotifyScripts(parsed);
         org.jkeepalived.daemon.os.ProcessUmask.set(umask(config));
         try {
             if (!writePidFiles()) {
@@ -120,6 +123,23 @@ final class Daemon {
     static ScriptChecker scriptChecker(GlobalDefs globals) {
         return new ScriptChecker(globals.enableScriptSecurity(), globals.scriptUser(), globals.scriptGroup(),
                 System.getenv()).quiet();
+    }
+
+    /**
+     * The notify scripts the parser dropped (keepalived's {@code -t} is silent about them): logged
+     * with keepalived's wording ("Script ... cannot be accessed - No such file or directory") as
+     * its VRRP process does at startup and reload; the daemon carries on without them.
+     */
+    static void logInaccessibleNotifyScripts(ParseResult parsed) {
+        if (parsed.inaccessibleNotifyScripts().isEmpty()) {
+            return;
+        }
+        GlobalDefs globals = parsed.config().globalDefs();
+        ScriptChecker checker = new ScriptChecker(globals.enableScriptSecurity(), globals.scriptUser(),
+                globals.scriptGroup(), System.getenv());
+        for (NotifyScript script : parsed.inaccessibleNotifyScripts()) {
+            checker.check(new ScriptCommand(script.argv(), script.user(), script.group()));
+        }
     }
 
     private void installSignals() {

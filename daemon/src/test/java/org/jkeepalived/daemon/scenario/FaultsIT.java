@@ -21,7 +21,6 @@ import org.jkeepalived.daemon.testing.Topology.Node;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -222,9 +221,6 @@ class FaultsIT {
     }
 
     @Test
-    @Disabled("a missing notify script is logged by nothing: config-parser's ParseDriver.checkScriptSecurity drops it "
-            + "silently (right for -t, where keepalived prints nothing), so the daemon's ScriptChecker, which has "
-            + "keepalived's wording, never sees it (and Daemon.scriptChecker makes it quiet)")
     void missingNotifyScriptIsLoggedAndTheDaemonCarriesOn() {
         String config = "global_defs {\n  script_user root\n}\n"
                 + instance("MASTER", 150, "  notify_master \"/nonexistent/jk-notify.sh\"\n");
