@@ -56,6 +56,7 @@ final class ConfigReloader {
         Daemon.logInaccessibleNotifyScripts(parsed);
         if (next.equals(running)) {
             LOG.info("Configuration unchanged - instances keep their state");
+            service.reloadedUnchanged();
             return;
         }
         try {

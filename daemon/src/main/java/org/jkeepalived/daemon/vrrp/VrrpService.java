@@ -30,6 +30,7 @@ import org.jkeepalived.vrrp.state.InstanceSettings;
 import org.jkeepalived.vrrp.state.NotifyEvent;
 import org.jkeepalived.vrrp.state.SyncGroup;
 import org.jkeepalived.vrrp.state.SyncGroupSink;
+import org.jkeepalived.vrrp.state.VrrpState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -202,8 +203,12 @@ public final class VrrpService {
                     instances.put(instance.name(), runtime);
                 }
             }
+            Set<String> keptGroups = Set.copyOf(groups.keySet());
             addNewGroups(next);
             startCreated(created);
+            Set<String> keptInstances = new java.util.HashSet<>(instances.keySet());
+            created.forEach(r -> keptInstances.remove(r.name()));
+            writeStatesAfterReload(keptGroups, keptInstances);
         } finally {
             instances.values().forEach(r -> r.collectAddressChanges(null));
             batch.apply(port);
@@ -212,6 +217,47 @@ public final class VrrpService {
         LOG.info("Reload: {} instance(s) kept, {} removed, {} added", diff.matched().size() - restarted.size(),
                 diff.removed().size() + restarted.size(), created.size());
         return diff;
+    }
+
+    /**
+     * SIGHUP with an identical configuration: nothing changes, but keepalived still re-writes the
+     * states to the FIFOs when {@code fifo_write_vrrp_states_on_reload} is set.
+     */
+    public void reloadedUnchanged() {
+        writeStatesAfterReload(groups.keySet(), instances.keySet());
+    }
+
+    /**
+     * keepalived 2.2.7's {@code fifo_write_vrrp_states_on_reload} (its {@code vrrp_init_state},
+     * verified in a namespace): every sync group the reload kept writes its state line, then every
+     * kept instance that is not MASTER (a reloaded MASTER re-asserts instead and writes nothing),
+     * in configuration order; new instances and groups notify as at startup instead.
+     */
+    private void writeStatesAfterReload(Set<String> keptGroups, Set<String> keptInstances) {
+        if (services == null || !config.globalDefs().otherSettings().containsKey("fifo_write_vrrp_states_on_reload")) {
+            return;
+        }
+        for (VrrpSyncGroup group : config.syncGroups()) {
+            SyncGroup core = groups.get(group.name());
+            if (core != null && keptGroups.contains(group.name())) {
+                notifyState(core.state()).ifPresent(state -> services.fifoGroupState(group.name(), state));
+            }
+        }
+        for (InstanceRuntime r : instances.values()) {
+            VrrpState state = r.core().state();
+            if (keptInstances.contains(r.name()) && state != VrrpState.MASTER) {
+                notifyState(state).ifPresent(s -> services.fifoInstanceState(r.name(), s, r.core().effectivePriority()));
+            }
+        }
+    }
+
+    private static Optional<NotifyState> notifyState(VrrpState state) {
+        return switch (state) {
+            case MASTER -> Optional.of(NotifyState.MASTER);
+            case BACKUP -> Optional.of(NotifyState.BACKUP);
+            case FAULT -> Optional.of(NotifyState.FAULT);
+            case INIT -> Optional.empty();
+        };
     }
 
     /** Matched instances take the new settings (and the new trackers' totals) in place; returns them by new name. */
