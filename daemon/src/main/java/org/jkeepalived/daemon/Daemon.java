@@ -11,6 +11,7 @@ import org.jkeepalived.config.model.NotifyScript;
 import org.jkeepalived.daemon.loop.EventLoop;
 import org.jkeepalived.daemon.os.LoopTimer;
 import org.jkeepalived.daemon.os.PidFile;
+import org.jkeepalived.daemon.os.RealtimeSignals;
 import org.jkeepalived.daemon.os.ScriptChecker;
 import org.jkeepalived.daemon.os.ScriptCommand;
 import org.jkeepalived.daemon.os.SdNotifier;
@@ -37,6 +38,7 @@ final class Daemon {
     private PidFile mainPid;
     private PidFile vrrpPid;
     private volatile boolean stopping;
+    private RealtimeSignals realtimeSignals;
 
     Daemon(DaemonOptions options) {
         this.options = options;
@@ -152,6 +154,33 @@ final class Daemon {
         }));
         handle("USR1", () -> loop.post(() -> Dumps.writeData(options.dumpDirectory(), vrrp)));
         handle("USR2", () -> loop.post(() -> Dumps.writeStats(options.dumpDirectory(), vrrp, false)));
+        openRealtimeSignals();
+    }
+
+    /**
+     * SIGRTMIN+2 (JSON) and SIGRTMAX-1 (stats, then clear) through a signalfd: possible only when
+     * the launcher blocked them before java started (see {@link RealtimeSignals}).
+     */
+    private void openRealtimeSignals() {
+        int json = SignalFunction.JSON.signalNumber();
+        int statsClear = SignalFunction.STATS_CLEAR.signalNumber();
+        if (!RealtimeSignals.blockedInThisThread(json) || !RealtimeSignals.blockedInThisThread(statsClear)) {
+            LOG.info("Signals {} (JSON dump) and {} (stats clear) are not blocked: they need the jkeepalived launcher "
+                    + "(bin/jkeepalived), which blocks them for a signalfd; without it they would end the process",
+                    json, statsClear);
+            return;
+        }
+        try {
+            realtimeSignals = RealtimeSignals.open(signo -> loop.post(() -> {
+                if (signo == json) {
+                    Dumps.writeJson(options.dumpDirectory(), vrrp);
+                } else if (signo == statsClear) {
+                    Dumps.writeStats(options.dumpDirectory(), vrrp, true);
+                }
+            }), json, statsClear);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot receive signals {} and {}: {}", json, statsClear, e.getMessage());
+        }
     }
 
     private static void handle(String name, Runnable action) {
@@ -183,6 +212,9 @@ final class Daemon {
             }
         } catch (RuntimeException e) {
             LOG.warn("Error closing the network interfaces: {}", e.toString());
+        }
+        if (realtimeSignals != null) {
+            realtimeSignals.close();
         }
         removePidFiles();
         sd.close();

@@ -53,8 +53,11 @@ public final class RunningDaemon implements AutoCloseable {
                     "--dump-dir", directory.toString())
                     : keepalivedCommand(ns, directory, conf);
             Path log = directory.resolve("daemon.log");
-            Process p = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // keepalived writes its signal dumps to $TMPDIR: keep them in this daemon's directory.
+            builder.environment().put("TMPDIR", directory.toString());
+            Process p = builder.start();
             p.getOutputStream().close();
             return new RunningDaemon(kind, kind.name().toLowerCase() + "@" + ns.name(), p, directory, log);
         } catch (IOException e) {
@@ -174,6 +177,39 @@ public final class RunningDaemon implements AutoCloseable {
             return Files.readString(dump, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Either kind: sends {@code signal} (a name such as "USR2", or a number such as "36") and returns
+     * the dump {@code fileName} in this daemon's directory once written ({@code keepalived.stats},
+     * {@code keepalived.data}, {@code keepalived.json}).
+     */
+    public String dump(String signal, String fileName) {
+        Path dump = directory.resolve(fileName);
+        try {
+            Files.deleteIfExists(dump);
+            signal(signal);
+            Poll.until(label + " writing " + dump, Duration.ofSeconds(5), () -> Files.exists(dump) && size(dump) > 0);
+            // keepalived writes in place: wait until the size holds still before reading.
+            long[] last = {-1};
+            Poll.until(label + " finishing " + dump, Duration.ofSeconds(5), () -> {
+                long now = size(dump);
+                boolean stable = now == last[0];
+                last[0] = now;
+                return stable;
+            });
+            return Files.readString(dump, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
         }
     }
 

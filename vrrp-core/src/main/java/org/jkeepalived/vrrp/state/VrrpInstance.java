@@ -49,6 +49,8 @@ public final class VrrpInstance {
     private long advertDeadline = NONE;
     private long preemptDeadline = NONE;
     private boolean interfaceRunning = true;
+    /** keepalived's {@code master_priority}: the priority of the last master advert a BACKUP accepted. */
+    private int masterPriority;
     private boolean wantsMaster;
     /**
      * keepalived's wantstate MASTER for an owner: survives a FAULT entered at startup (so the owner
@@ -302,6 +304,7 @@ public final class VrrpInstance {
                 }
             }
             wantsMaster = false;
+            masterPriority = priority;
             armDownTimer(now, masterDownNanos());
         } else {
             log("received lower priority (" + priority + ") advert from "
@@ -687,6 +690,19 @@ public final class VrrpInstance {
     /** The base priority: the configured one, or 254 after keepalived 2.2.7's two-owner back-off. */
     public int basePriority() {
         return basePriority;
+    }
+
+    /**
+     * keepalived's {@code ms_down_timer} (its dumps' "Master down timer"): the length the down
+     * timer was last armed with, in nanoseconds, whatever the state now.
+     */
+    public long msDownTimerNanos() {
+        return msDownTimerNanos;
+    }
+
+    /** The priority of the last master advert accepted as BACKUP (keepalived's dump); 0 before any. */
+    public int masterPriority() {
+        return masterPriority;
     }
 
     /** Master_Adver_Interval in centiseconds (v3 backups adopt the master's). */
