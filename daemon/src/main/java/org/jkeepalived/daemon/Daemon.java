@@ -10,6 +10,7 @@ import org.jkeepalived.config.model.KeepalivedConfig;
 import org.jkeepalived.config.model.NotifyScript;
 import org.jkeepalived.daemon.loop.EventLoop;
 import org.jkeepalived.daemon.os.LoopTimer;
+import org.jkeepalived.daemon.os.NetworkNamespace;
 import org.jkeepalived.daemon.os.PidFile;
 import org.jkeepalived.daemon.os.RealtimeSignals;
 import org.jkeepalived.daemon.os.ScriptChecker;
@@ -39,6 +40,9 @@ final class Daemon {
     private PidFile vrrpPid;
     private volatile boolean stopping;
     private RealtimeSignals realtimeSignals;
+    /** The pid directories this run created for -s, deepest first (removed at exit when empty). */
+    private final java.util.List<Path> createdPidDirs = new java.util.ArrayList<>();
+    private static final Path PID_DIR = Path.of("/run/keepalived");
 
     Daemon(DaemonOptions options) {
         this.options = options;
@@ -50,6 +54,14 @@ final class Daemon {
         LOG.info("Starting jkeepalived {}", KeepalivedCommand.VERSION);
         for (String flag : options.withoutEffect()) {
             LOG.info("Option {} has no effect in jkeepalived", flag);
+        }
+        if (options.namespace() != null) {
+            java.util.Optional<String> notIn = NetworkNamespace.whyNotIn(options.namespace());
+            if (notIn.isPresent()) {
+                LOG.error(notIn.get());
+                return ExitCodes.FATAL;
+            }
+            LOG.info("Running in network namespace {}", options.namespace());
         }
         ParseResult parsed = options.configCheck().parse();
         for (Diagnostic d : parsed.diagnostics().all()) {
@@ -222,8 +234,21 @@ final class Daemon {
     }
 
     private boolean writePidFiles() throws IOException {
-        mainPid = new PidFile(options.pidFile() != null ? options.pidFile() : PidFile.DEFAULT_MAIN);
-        vrrpPid = new PidFile(options.vrrpPidFile() != null ? options.vrrpPidFile() : PidFile.DEFAULT_VRRP);
+        // keepalived 2.2.7 with -s NAME: /run/keepalived/NAME/keepalived.pid and vrrp.pid (verified).
+        Path namespaceDir = options.namespace() == null ? null : PID_DIR.resolve(options.namespace());
+        Path mainDefault = namespaceDir == null ? PidFile.DEFAULT_MAIN : namespaceDir.resolve("keepalived.pid");
+        Path vrrpDefault = namespaceDir == null ? PidFile.DEFAULT_VRRP : namespaceDir.resolve("vrrp.pid");
+        if (namespaceDir != null && (options.pidFile() == null || options.vrrpPidFile() == null)
+                && !java.nio.file.Files.isDirectory(namespaceDir)) {
+            // Remove at exit what this run created: the namespace directory, and /run/keepalived too.
+            createdPidDirs.add(namespaceDir);
+            if (!java.nio.file.Files.isDirectory(PID_DIR)) {
+                createdPidDirs.add(PID_DIR);
+            }
+            java.nio.file.Files.createDirectories(namespaceDir);
+        }
+        mainPid = new PidFile(options.pidFile() != null ? options.pidFile() : mainDefault);
+        vrrpPid = new PidFile(options.vrrpPidFile() != null ? options.vrrpPidFile() : vrrpDefault);
         if (mainPid.heldByLiveProcess()) {
             LOG.info(PidFile.ALREADY_RUNNING);
             return false;
@@ -240,6 +265,13 @@ final class Daemon {
         }
         if (vrrpPid != null) {
             vrrpPid.remove();
+        }
+        for (Path created : createdPidDirs) {
+            try {
+                java.nio.file.Files.deleteIfExists(created);
+            } catch (IOException e) {
+                LOG.debug("Pid directory {} kept: {}", created, e.getMessage());
+            }
         }
     }
 
