@@ -7,6 +7,7 @@ import org.jkeepalived.config.lex.ConfigLexer;
 import org.jkeepalived.config.lex.LexerOptions;
 import org.jkeepalived.config.lex.LogicalLine;
 import org.jkeepalived.config.model.KeepalivedConfig;
+import org.jkeepalived.config.model.NotifyScript;
 import org.jkeepalived.config.parse.ParseDriver;
 
 /**
@@ -28,16 +29,19 @@ public final class ConfigParser {
     public static ParseResult parse(Path file, ParseOptions options) {
         Diagnostics diagnostics = new Diagnostics();
         KeepalivedConfig config;
+        List<NotifyScript> inaccessible = List.of();
         try (ConfigLexer lexer = new ConfigLexer(file,
                 new LexerOptions(options.configId(), options.allConfig(), options.workingDirectory()), diagnostics)) {
-            config = new ParseDriver(options, diagnostics).run(access(lexer));
+            ParseDriver driver = new ParseDriver(options, diagnostics);
+            config = driver.run(access(lexer));
+            inaccessible = driver.inaccessibleNotifyScripts();
         } catch (RuntimeException | StackOverflowError e) {
             // A defect must not escape to the caller: report it as keepalived would report a fatal problem.
             diagnostics.report(new Diagnostic(null, ConfigError.FATAL,
                     "Internal error while parsing configuration (" + e.getClass().getSimpleName() + ")", false));
             config = new ParseDriver(options, new Diagnostics()).run(emptyLexer());
         }
-        return new ParseResult(config, diagnostics);
+        return new ParseResult(config, diagnostics, inaccessible);
     }
 
     private static ParseDriver.LexerAccess access(ConfigLexer lexer) {

@@ -53,8 +53,10 @@ final class ConfigReloader {
         for (Diagnostic d : parsed.diagnostics().all()) {
             LOG.warn(d.render());
         }
+        Daemon.logInaccessibleNotifyScripts(parsed);
         if (next.equals(running)) {
             LOG.info("Configuration unchanged - instances keep their state");
+            service.reloadedUnchanged();
             return;
         }
         try {

@@ -10,10 +10,14 @@ import org.jkeepalived.config.model.KeepalivedConfig;
 import org.jkeepalived.daemon.control.ControlOptions;
 import org.jkeepalived.daemon.control.ControlService;
 import org.jkeepalived.daemon.control.Snapshot;
+import org.jkeepalived.config.model.NotifyScript;
 import org.jkeepalived.daemon.loop.EventLoop;
 import org.jkeepalived.daemon.os.LoopTimer;
+import org.jkeepalived.daemon.os.NetworkNamespace;
 import org.jkeepalived.daemon.os.PidFile;
+import org.jkeepalived.daemon.os.RealtimeSignals;
 import org.jkeepalived.daemon.os.ScriptChecker;
+import org.jkeepalived.daemon.os.ScriptCommand;
 import org.jkeepalived.daemon.os.SdNotifier;
 import org.jkeepalived.daemon.vrrp.VrrpService;
 import org.jkeepalived.netlink.LinuxInterfacePort;
@@ -43,6 +47,10 @@ final class Daemon {
     private final long startMillis = System.currentTimeMillis();
     /** SIGHUP reloads handled (loop thread). */
     private long reloads;
+    private RealtimeSignals realtimeSignals;
+    /** The pid directories this run created for -s, deepest first (removed at exit when empty). */
+    private final java.util.List<Path> createdPidDirs = new java.util.ArrayList<>();
+    private static final Path PID_DIR = Path.of("/run/keepalived");
 
     Daemon(DaemonOptions options) {
         this(options, ControlOptions.defaults());
@@ -60,6 +68,14 @@ final class Daemon {
         for (String flag : options.withoutEffect()) {
             LOG.info("Option {} has no effect in jkeepalived", flag);
         }
+        if (options.namespace() != null) {
+            java.util.Optional<String> notIn = NetworkNamespace.whyNotIn(options.namespace());
+            if (notIn.isPresent()) {
+                LOG.error(notIn.get());
+                return ExitCodes.FATAL;
+            }
+            LOG.info("Running in network namespace {}", options.namespace());
+        }
         ParseResult parsed = options.configCheck().parse();
         for (Diagnostic d : parsed.diagnostics().all()) {
             LOG.warn(d.render());
@@ -69,6 +85,7 @@ final class Daemon {
             return ExitCodes.CONFIG;
         }
         KeepalivedConfig config = parsed.config();
+        logInaccessibleNotifyScripts(parsed);
         org.jkeepalived.daemon.os.ProcessUmask.set(umask(config));
         try {
             if (!writePidFiles()) {
@@ -137,6 +154,23 @@ final class Daemon {
                 System.getenv()).quiet();
     }
 
+    /**
+     * The notify scripts the parser dropped (keepalived's {@code -t} is silent about them): logged
+     * with keepalived's wording ("Script ... cannot be accessed - No such file or directory") as
+     * its VRRP process does at startup and reload; the daemon carries on without them.
+     */
+    static void logInaccessibleNotifyScripts(ParseResult parsed) {
+        if (parsed.inaccessibleNotifyScripts().isEmpty()) {
+            return;
+        }
+        GlobalDefs globals = parsed.config().globalDefs();
+        ScriptChecker checker = new ScriptChecker(globals.enableScriptSecurity(), globals.scriptUser(),
+                globals.scriptGroup(), System.getenv());
+        for (NotifyScript script : parsed.inaccessibleNotifyScripts()) {
+            checker.check(new ScriptCommand(script.argv(), script.user(), script.group()));
+        }
+    }
+
     private void installSignals() {
         handle("TERM", this::requestStop);
         handle("INT", this::requestStop);
@@ -149,6 +183,33 @@ final class Daemon {
         }));
         handle("USR1", () -> loop.post(() -> Dumps.writeData(options.dumpDirectory(), vrrp)));
         handle("USR2", () -> loop.post(() -> Dumps.writeStats(options.dumpDirectory(), vrrp, false)));
+        openRealtimeSignals();
+    }
+
+    /**
+     * SIGRTMIN+2 (JSON) and SIGRTMAX-1 (stats, then clear) through a signalfd: possible only when
+     * the launcher blocked them before java started (see {@link RealtimeSignals}).
+     */
+    private void openRealtimeSignals() {
+        int json = SignalFunction.JSON.signalNumber();
+        int statsClear = SignalFunction.STATS_CLEAR.signalNumber();
+        if (!RealtimeSignals.blockedInThisThread(json) || !RealtimeSignals.blockedInThisThread(statsClear)) {
+            LOG.info("Signals {} (JSON dump) and {} (stats clear) are not blocked: they need the jkeepalived launcher "
+                    + "(bin/jkeepalived), which blocks them for a signalfd; without it they would end the process",
+                    json, statsClear);
+            return;
+        }
+        try {
+            realtimeSignals = RealtimeSignals.open(signo -> loop.post(() -> {
+                if (signo == json) {
+                    Dumps.writeJson(options.dumpDirectory(), vrrp);
+                } else if (signo == statsClear) {
+                    Dumps.writeStats(options.dumpDirectory(), vrrp, true);
+                }
+            }), json, statsClear);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot receive signals {} and {}: {}", json, statsClear, e.getMessage());
+        }
     }
 
     private static void handle(String name, Runnable action) {
@@ -190,14 +251,30 @@ final class Daemon {
         } catch (RuntimeException e) {
             LOG.warn("Error closing the network interfaces: {}", e.toString());
         }
+        if (realtimeSignals != null) {
+            realtimeSignals.close();
+        }
         removePidFiles();
         sd.close();
         LOG.info("Stopped");
     }
 
     private boolean writePidFiles() throws IOException {
-        mainPid = new PidFile(options.pidFile() != null ? options.pidFile() : PidFile.DEFAULT_MAIN);
-        vrrpPid = new PidFile(options.vrrpPidFile() != null ? options.vrrpPidFile() : PidFile.DEFAULT_VRRP);
+        // keepalived 2.2.7 with -s NAME: /run/keepalived/NAME/keepalived.pid and vrrp.pid (verified).
+        Path namespaceDir = options.namespace() == null ? null : PID_DIR.resolve(options.namespace());
+        Path mainDefault = namespaceDir == null ? PidFile.DEFAULT_MAIN : namespaceDir.resolve("keepalived.pid");
+        Path vrrpDefault = namespaceDir == null ? PidFile.DEFAULT_VRRP : namespaceDir.resolve("vrrp.pid");
+        if (namespaceDir != null && (options.pidFile() == null || options.vrrpPidFile() == null)
+                && !java.nio.file.Files.isDirectory(namespaceDir)) {
+            // Remove at exit what this run created: the namespace directory, and /run/keepalived too.
+            createdPidDirs.add(namespaceDir);
+            if (!java.nio.file.Files.isDirectory(PID_DIR)) {
+                createdPidDirs.add(PID_DIR);
+            }
+            java.nio.file.Files.createDirectories(namespaceDir);
+        }
+        mainPid = new PidFile(options.pidFile() != null ? options.pidFile() : mainDefault);
+        vrrpPid = new PidFile(options.vrrpPidFile() != null ? options.vrrpPidFile() : vrrpDefault);
         if (mainPid.heldByLiveProcess()) {
             LOG.info(PidFile.ALREADY_RUNNING);
             return false;
@@ -214,6 +291,13 @@ final class Daemon {
         }
         if (vrrpPid != null) {
             vrrpPid.remove();
+        }
+        for (Path created : createdPidDirs) {
+            try {
+                java.nio.file.Files.deleteIfExists(created);
+            } catch (IOException e) {
+                LOG.debug("Pid directory {} kept: {}", created, e.getMessage());
+            }
         }
     }
 

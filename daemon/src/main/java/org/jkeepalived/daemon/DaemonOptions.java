@@ -19,10 +19,11 @@ import java.util.List;
  * @param dumpDirectory   where SIGUSR1/SIGUSR2 dumps go ({@code --dump-dir}, else $TMPDIR or /tmp)
  * @param umask           {@code -u}, or null (then global_defs umask, else 0177)
  * @param withoutEffect   flags given that jkeepalived accepts but does not act on
+ * @param namespace       {@code -s/--namespace}: the network namespace to run in, or null
  */
 record DaemonOptions(Path configFile, String configId, boolean allConfig, boolean logConsole, boolean logDetail,
                      String logFacility, boolean noSyslog, boolean dontReleaseVrrp, Path pidFile, Path vrrpPidFile,
-                     Path dumpDirectory, String umask, List<String> withoutEffect) {
+                     Path dumpDirectory, String umask, List<String> withoutEffect, String namespace) {
 
     ConfigCheck configCheck() {
         return new ConfigCheck(configFile, configId, allConfig);

@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * keepalived's signal dumps: SIGUSR1 writes {@code keepalived.data}, SIGUSR2 {@code keepalived.stats}
- * in keepalived's stats layout. Files are written to a temporary name and renamed, so a reader
+ * keepalived's signal dumps: SIGUSR1 writes {@code keepalived.data} (keepalived's instance blocks,
+ * then our own counters), SIGUSR2 {@code keepalived.stats} in keepalived's stats layout and
+ * SIGRTMIN+2 {@code keepalived.json} in keepalived's JSON layout. Files are written to a temporary name and renamed, so a reader
  * never sees a half-written dump (a known problem with keepalived's own dumps).
  */
 final class Dumps {
@@ -59,20 +60,8 @@ final class Dumps {
         StringBuilder out = new StringBuilder();
         out.append("------< VRRP Topology >------\n");
         for (InstanceRuntime r : vrrp.instances().values()) {
-            out.append(" VRRP Instance = ").append(r.name()).append('\n');
-            out.append("   State = ").append(r.core().state()).append('\n');
-            out.append("   Interface = ").append(r.receiveDevice()).append('\n');
-            if (!r.sendDevice().equals(r.receiveDevice())) {
-                out.append("   VMAC interface = ").append(r.sendDevice()).append('\n');
-            }
-            out.append("   Virtual Router ID = ").append(r.settings().vrid()).append('\n');
-            out.append("   Base priority = ").append(r.core().basePriority()).append('\n');
-            out.append("   Effective priority = ").append(r.core().effectivePriority()).append('\n');
-            out.append("   VRRP Version = ").append(r.settings().version()).append('\n');
-            out.append("   Master advert interval = ").append(r.core().masterAdvertIntervalCentis() * 10).append(" ms\n");
-            out.append("   Virtual IP (").append(r.settings().virtualAddresses().size()).append("):\n");
-            r.settings().virtualAddresses().forEach(v -> out.append("     ").append(v.address().getHostAddress())
-                    .append('/').append(v.prefixLength()).append(" dev ").append(v.device()).append('\n'));
+            InstanceDumps.dataBlock(out, r);
+            out.append("   Counters:\n");
             for (Map.Entry<String, Long> e : r.core().stats().asKeepalivedMap().entrySet()) {
                 out.append("   ").append(e.getKey()).append(" = ").append(e.getValue()).append('\n');
             }
@@ -89,6 +78,22 @@ final class Dumps {
         unattributed.invalidByReason().forEach((reason, count) ->
                 out.append("   rejected ").append(reason).append(" = ").append(count).append('\n'));
         write(dir.resolve("keepalived.data"), out.toString());
+    }
+
+    /** SIGRTMIN+2: {@code keepalived.json}, keepalived 2.2.7's array of {"data", "stats"} objects. */
+    static void writeJson(Path dir, VrrpService vrrp) {
+        if (vrrp.instances().isEmpty()) {
+            return;
+        }
+        StringBuilder out = new StringBuilder("[");
+        for (InstanceRuntime r : vrrp.instances().values()) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            InstanceDumps.json(out, r, r.lastTransitionMillis() * 1000);
+        }
+        out.append(']');
+        write(dir.resolve("keepalived.json"), out.toString());
     }
 
     private static void line(StringBuilder out, String label, long value) {

@@ -211,7 +211,7 @@ public final class KeepalivedCommand implements Callable<Integer> {
         DaemonOptions options = new DaemonOptions(configFile, configId, allConfig, logConsole, logDetail, logFacility,
                 noSyslog, dontReleaseVrrp, pidFile, vrrpPidFile,
                 dumpDirectory != null ? dumpDirectory : DaemonOptions.defaultDumpDirectory(), umask,
-                optionsWithoutEffect());
+                optionsWithoutEffect(), namespace);
         return new Daemon(options, control).run();
     }
 
@@ -233,7 +233,6 @@ public final class KeepalivedCommand implements Callable<Integer> {
         if (logFile != null) names.add("-g/--log-file");
         if (releaseVips) names.add("-X/--release-vips");
         if (addressMonitoring) names.add("-a/--address-monitoring");
-        if (namespace != null) names.add("-s/--namespace (start jkeepalived with 'ip netns exec NAME' instead)");
         return names;
     }
 

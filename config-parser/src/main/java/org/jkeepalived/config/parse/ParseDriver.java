@@ -9,6 +9,7 @@ import org.jkeepalived.config.Diagnostics;
 import org.jkeepalived.config.ParseOptions;
 import org.jkeepalived.config.lex.LogicalLine;
 import org.jkeepalived.config.model.KeepalivedConfig;
+import org.jkeepalived.config.model.NotifyScript;
 import org.jkeepalived.config.model.VirtualServer;
 import org.jkeepalived.config.model.VrrpInstance;
 import org.jkeepalived.config.model.VrrpSyncGroup;
@@ -26,6 +27,7 @@ public final class ParseDriver {
     private final ParseOptions options;
     private final Diagnostics diagnostics;
     private final Drafts.GlobalDraft global = new Drafts.GlobalDraft();
+    private final List<NotifyScript> inaccessibleNotifyScripts = new ArrayList<>();
 
     /**
      * @param options      parse options
@@ -204,6 +206,26 @@ public final class ParseDriver {
         results.syncGroups = v.groups();
     }
 
+    /** A notify script keepalived would not run; -t says nothing of it, the daemon logs it. */
+    private boolean inaccessible(ScriptSecurity security, NotifyScript script) {
+        if (security.check(script)) {
+            return false;
+        }
+        if (script != null && !script.argv().isEmpty()) {
+            inaccessibleNotifyScripts.add(script);
+        }
+        return true;
+    }
+
+    /**
+     * The notify scripts (instances and sync groups, in configuration order) that the last
+     * {@link #run} dropped because they cannot be found or accessed. keepalived 2.2.7's {@code -t}
+     * reports nothing for them; its VRRP process logs "Script ... cannot be accessed" at startup.
+     */
+    public List<NotifyScript> inaccessibleNotifyScripts() {
+        return List.copyOf(inaccessibleNotifyScripts);
+    }
+
     /** keepalived's parent checks start-up/shutdown scripts before the children parse. */
     private void checkStartStopScripts() {
         ScriptSecurity security = new ScriptSecurity(options.scripts());
@@ -220,11 +242,11 @@ public final class ParseDriver {
             }
         }
         for (InstanceDraft d : vrrp.instances) {
-            d.notify.values().removeIf(script -> !security.check(script));
+            d.notify.values().removeIf(script -> inaccessible(security, script));
             d.trackScripts.removeIf(t -> !vrrp.scripts.containsKey(t.name()));
         }
         for (SyncGroupDraft g : vrrp.syncGroups) {
-            g.notify.values().removeIf(script -> !security.check(script));
+            g.notify.values().removeIf(script -> inaccessible(security, script));
             g.trackScripts.removeIf(t -> !vrrp.scripts.containsKey(t.name()));
         }
         security.reportIfViolated(global.scriptSecurity, this::unlocated, "scripts");

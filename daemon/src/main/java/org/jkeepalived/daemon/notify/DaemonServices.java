@@ -174,6 +174,19 @@ public final class DaemonServices implements AutoCloseable {
         }
     }
 
+    /**
+     * keepalived's {@code fifo_write_vrrp_states_on_reload}: the current state of an instance a
+     * reload kept, written to the notify FIFOs only (no script, no e-mail).
+     */
+    public void fifoInstanceState(String instance, NotifyState state, int effectivePriority) {
+        fifos.write(FifoLines.instance(instance, state.word(), effectivePriority));
+    }
+
+    /** As {@link #fifoInstanceState}, for a sync group. */
+    public void fifoGroupState(String group, NotifyState state) {
+        fifos.write(FifoLines.group(group, state));
+    }
+
     /** Shutdown: stops trackers, kills running scripts, closes FIFOs (unlinking ours) and the e-mail sender. */
     @Override
     public void close() {

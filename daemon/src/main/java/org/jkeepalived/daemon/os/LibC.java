@@ -34,6 +34,8 @@ public interface LibC {
     int EAGAIN = 11;
     int EEXIST = 17;
 
+    int SFD_CLOEXEC = 0x80000;
+
     int SIGKILL = 9;
     int SIGTERM = 15;
 
@@ -72,6 +74,15 @@ public interface LibC {
     Pointer getgrnam(String name);
 
     String strerror(int errnum);
+
+    /** signalfd(2): {@code mask} is a glibc {@code sigset_t} (128 bytes, bit signo-1). */
+    int signalfd(int fd, @In byte[] mask, int flags);
+
+    /** glibc's SIGRTMIN (34 with NPTL: two real-time signals are reserved for the thread library). */
+    int __libc_current_sigrtmin();
+
+    /** glibc's SIGRTMAX. */
+    int __libc_current_sigrtmax();
 
     /** The process-wide binding, loaded on first use. */
     static LibC get() {

@@ -29,6 +29,10 @@ final class FrameDispatcher {
     private final InstanceEvent.AdvertReceived received = new InstanceEvent.AdvertReceived(view);
     /** device → [IPv4 instances by VRID, IPv6 instances by VRID]; several entries only for unicast. */
     private final Map<String, InstanceRuntime[][][]> byDevice = new HashMap<>();
+    /** The fixed VRRP header (version/type, VRID, priority, count, auth/interval, checksum). */
+    private static final int VRRP_HEADER_BYTES = 8;
+    /** keepalived's {@code sizeof(ipsec_ah_t)}: the AH header with a 96-bit ICV. */
+    private static final int AH_HEADER_BYTES = 24;
     private final Map<AdvertCheck, Long> unattributed = new EnumMap<>(AdvertCheck.class);
     private long unknownVrid;
     private final boolean logUnknownVrids;
@@ -90,7 +94,8 @@ final class FrameDispatcher {
         AdvertCheck check = view.wrapFrame(frame, 0, frame.length);
         int family = familyIndex(frame);
         int vrid = check == AdvertCheck.VALID ? view.vrid() : rawVrid(frame, family);
-        InstanceRuntime[] candidates = family < 0 || vrid < 0 ? null : table[family][vrid];
+        InstanceRuntime[] candidates = family < 0 || vrid < 0 || shorterThanVrrpHeader(frame, family) ? null
+                : table[family][vrid];
         if (candidates == null) {
             if (check == AdvertCheck.VALID) {
                 unknownVrid++;
@@ -135,6 +140,25 @@ final class FrameDispatcher {
         }
         int type = ((frame[12] & 0xff) << 8) | (frame[13] & 0xff);
         return type == ETHERTYPE_IPV4 ? 0 : type == ETHERTYPE_IPV6 ? 1 : -1;
+    }
+
+    /**
+     * keepalived 2.2.7 ({@code vrrp_get_header}) drops a packet that does not hold the 8-byte VRRP
+     * header before it looks for an instance: no instance counts it.
+     */
+    private static boolean shorterThanVrrpHeader(byte[] frame, int family) {
+        // Lengths from the IP header: a short frame is padded to Ethernet's 60-byte minimum.
+        if (family == 1) {
+            int payload = ((frame[14 + 4] & 0xff) << 8) | (frame[14 + 5] & 0xff);
+            return payload < VRRP_HEADER_BYTES;
+        }
+        int ihl = (frame[14] & 0x0f) * 4;
+        int total = ((frame[14 + 2] & 0xff) << 8) | (frame[14 + 3] & 0xff);
+        int headers = ihl;
+        if ((frame[14 + 9] & 0xff) == 51) {
+            headers += AH_HEADER_BYTES;
+        }
+        return total < headers + VRRP_HEADER_BYTES;
     }
 
     /** The VRID byte of a frame the codec rejected, when the headers before it are readable. */

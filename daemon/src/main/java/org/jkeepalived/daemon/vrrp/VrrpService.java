@@ -1,6 +1,7 @@
 package org.jkeepalived.daemon.vrrp;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,11 +24,13 @@ import org.jkeepalived.netlink.LinuxInterfacePort;
 import org.jkeepalived.netlink.VmacLinks;
 import org.jkeepalived.vrrp.port.LinkInfo;
 import org.jkeepalived.vrrp.port.PortEvent;
+import org.jkeepalived.vrrp.state.AddressText;
 import org.jkeepalived.vrrp.state.InstanceEvent;
 import org.jkeepalived.vrrp.state.InstanceSettings;
 import org.jkeepalived.vrrp.state.NotifyEvent;
 import org.jkeepalived.vrrp.state.SyncGroup;
 import org.jkeepalived.vrrp.state.SyncGroupSink;
+import org.jkeepalived.vrrp.state.VrrpState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +49,7 @@ public final class VrrpService {
     private final Map<String, SyncGroup> groups = new LinkedHashMap<>();
     private final Map<InstanceRuntime, TrackerSet> trackerSets = new HashMap<>();
     private final FrameDispatcher dispatcher;
+    private final KernelAddresses addresses = new KernelAddresses();
     private KeepalivedConfig config;
     private DaemonServices services;
     private boolean stopped;
@@ -141,6 +145,7 @@ public final class VrrpService {
             loop.cancel(r);
         }
         stopped = true;
+        addresses.close();
         if (services != null) {
             services.close();
         }
@@ -199,8 +204,12 @@ public final class VrrpService {
                     instances.put(instance.name(), runtime);
                 }
             }
+            Set<String> keptGroups = Set.copyOf(groups.keySet());
             addNewGroups(next);
             startCreated(created);
+            Set<String> keptInstances = new java.util.HashSet<>(instances.keySet());
+            created.forEach(r -> keptInstances.remove(r.name()));
+            writeStatesAfterReload(keptGroups, keptInstances);
         } finally {
             instances.values().forEach(r -> r.collectAddressChanges(null));
             batch.apply(port);
@@ -209,6 +218,47 @@ public final class VrrpService {
         LOG.info("Reload: {} instance(s) kept, {} removed, {} added", diff.matched().size() - restarted.size(),
                 diff.removed().size() + restarted.size(), created.size());
         return diff;
+    }
+
+    /**
+     * SIGHUP with an identical configuration: nothing changes, but keepalived still re-writes the
+     * states to the FIFOs when {@code fifo_write_vrrp_states_on_reload} is set.
+     */
+    public void reloadedUnchanged() {
+        writeStatesAfterReload(groups.keySet(), instances.keySet());
+    }
+
+    /**
+     * keepalived 2.2.7's {@code fifo_write_vrrp_states_on_reload} (its {@code vrrp_init_state},
+     * verified in a namespace): every sync group the reload kept writes its state line, then every
+     * kept instance that is not MASTER (a reloaded MASTER re-asserts instead and writes nothing),
+     * in configuration order; new instances and groups notify as at startup instead.
+     */
+    private void writeStatesAfterReload(Set<String> keptGroups, Set<String> keptInstances) {
+        if (services == null || !config.globalDefs().otherSettings().containsKey("fifo_write_vrrp_states_on_reload")) {
+            return;
+        }
+        for (VrrpSyncGroup group : config.syncGroups()) {
+            SyncGroup core = groups.get(group.name());
+            if (core != null && keptGroups.contains(group.name())) {
+                notifyState(core.state()).ifPresent(state -> services.fifoGroupState(group.name(), state));
+            }
+        }
+        for (InstanceRuntime r : instances.values()) {
+            VrrpState state = r.core().state();
+            if (keptInstances.contains(r.name()) && state != VrrpState.MASTER) {
+                notifyState(state).ifPresent(s -> services.fifoInstanceState(r.name(), s, r.core().effectivePriority()));
+            }
+        }
+    }
+
+    private static Optional<NotifyState> notifyState(VrrpState state) {
+        return switch (state) {
+            case MASTER -> Optional.of(NotifyState.MASTER);
+            case BACKUP -> Optional.of(NotifyState.BACKUP);
+            case FAULT -> Optional.of(NotifyState.FAULT);
+            case INIT -> Optional.empty();
+        };
     }
 
     /** Matched instances take the new settings (and the new trackers' totals) in place; returns them by new name. */
@@ -465,6 +515,8 @@ public final class VrrpService {
             linkState(link.name(), link.up() && link.running());
         } else if (event instanceof PortEvent.LinkDeleted deleted) {
             linkState(deleted.device(), false);
+        } else if (event instanceof PortEvent.AddressRemoved removed) {
+            addressRemoved(removed.address(), removed.device());
         } else if (event instanceof PortEvent.Resynchronised) {
             for (InstanceRuntime r : instances.values()) {
                 r.handle(new InstanceEvent.LinkChanged(interfaceRunning(r.receiveDevice())));
@@ -474,6 +526,27 @@ public final class VrrpService {
             }
         }
         rearmAll();
+    }
+
+    /**
+     * keepalived 2.2.7: a VIP a MASTER holds, removed by another process, makes the instance
+     * re-elect ({@link InstanceEvent.AddressRemoved}); with {@code -D} it first logs
+     * "Netlink reflector reports IP ... removed from ...". Our own removals also come back as
+     * events, possibly after the instance re-added the address (a quick BACKUP → MASTER), so
+     * the kernel is asked whether the address is really gone before anything happens.
+     */
+    private void addressRemoved(InetAddress address, String device) {
+        List<InstanceRuntime> holders = instances.values().stream()
+                .filter(r -> r.core().holdsVirtualAddress(address, device)).toList();
+        if (holders.isEmpty() || addresses.present(address, device)) {
+            return;
+        }
+        if (logDetail) {
+            LOG.info("Netlink reflector reports IP {} removed from {}", AddressText.of(address), device);
+        }
+        for (InstanceRuntime r : holders) {
+            r.handle(new InstanceEvent.AddressRemoved(address, device));
+        }
     }
 
     private void linkState(String device, boolean running) {

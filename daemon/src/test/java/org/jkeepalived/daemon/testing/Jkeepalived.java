@@ -23,15 +23,34 @@ public final class Jkeepalived {
         return jar;
     }
 
-    /** The argv that starts jkeepalived with {@code args}, inside {@code ns} when it is not null. */
+    /**
+     * The launcher users run, {@code bin/jkeepalived} of this source tree (system property
+     * {@code jkeepalived.launcher} overrides it): it blocks the real-time signals before java starts
+     * and enters the {@code -s} namespace, so the tests go through the same path.
+     */
+    public static Path launcher() {
+        Path launcher = Path.of(System.getProperty("jkeepalived.launcher",
+                jar().getParent().getParent().getParent().resolve("bin").resolve("jkeepalived").toString()));
+        if (!Files.isExecutable(launcher)) {
+            throw new IllegalStateException("launcher " + launcher + " not found or not executable");
+        }
+        return launcher;
+    }
+
+    /**
+     * The argv that starts jkeepalived with {@code args} through {@link #launcher()}, with the jar
+     * and the JVM of this test run, inside {@code ns} when it is not null.
+     */
     public static List<String> command(Netns ns, String... args) {
         List<String> argv = new ArrayList<>();
         if (ns != null) {
             argv.addAll(ns.execPrefix());
         }
-        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String javaHome = System.getProperty("java.home");
         // Short-lived runs: C1 only and class sharing start the JVM fastest.
-        argv.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-jar", jar().toString()));
+        argv.addAll(List.of("env", "JKEEPALIVED_JAR=" + jar(), "JAVA_HOME=" + javaHome,
+                "JAVA=" + Path.of(javaHome, "bin", "java"), "JKEEPALIVED_JAVA_OPTS=-XX:TieredStopAtLevel=1 -Xshare:auto",
+                launcher().toString()));
         argv.addAll(List.of(args));
         return argv;
     }

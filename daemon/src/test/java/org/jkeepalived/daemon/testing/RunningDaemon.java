@@ -245,6 +245,39 @@ public final class RunningDaemon implements AutoCloseable {
         }
     }
 
+    /**
+     * Either kind: sends {@code signal} (a name such as "USR2", or a number such as "36") and returns
+     * the dump {@code fileName} in this daemon's directory once written ({@code keepalived.stats},
+     * {@code keepalived.data}, {@code keepalived.json}).
+     */
+    public String dump(String signal, String fileName) {
+        Path dump = directory.resolve(fileName);
+        try {
+            Files.deleteIfExists(dump);
+            signal(signal);
+            Poll.until(label + " writing " + dump, Duration.ofSeconds(5), () -> Files.exists(dump) && size(dump) > 0);
+            // keepalived writes in place: wait until the size holds still before reading.
+            long[] last = {-1};
+            Poll.until(label + " finishing " + dump, Duration.ofSeconds(5), () -> {
+                long now = size(dump);
+                boolean stable = now == last[0];
+                last[0] = now;
+                return stable;
+            });
+            return Files.readString(dump, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** From a data dump: each non-zero error counter (keepalived's names and every rejection reason). */
     public static java.util.Map<String, Long> errorCounters(String dataDump) {
         java.util.Map<String, Long> errors = new java.util.TreeMap<>();

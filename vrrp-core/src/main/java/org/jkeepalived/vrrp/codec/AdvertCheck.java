@@ -23,8 +23,12 @@ public enum AdvertCheck {
     CHECKSUM("chk_err"),
     /** v2 auth type not 0, 1 or 2. */
     INVALID_AUTH_TYPE("invalid_authtype"),
-    /** A CARP / ucarp packet (same protocol, group and first byte as VRRPv2); counted, never logged. */
-    CARP(null),
+    /**
+     * A CARP / ucarp packet (same protocol, group and first byte as VRRPv2); counted, never logged.
+     * keepalived 2.2.7 counts it as a length error (its authlen byte read as an address count
+     * never gives the received length; verified in a namespace).
+     */
+    CARP("packet_len_err"),
     /** Instance: version differs from the instance's. */
     VERSION_MISMATCH(null),
     /** Instance: auth type (or AH presence) differs from the configured one. */

@@ -47,7 +47,7 @@ final class GarpScheduler {
         for (int i = 0; i < addresses.length; i++) {
             VirtualAddress vip = vips.get(i);
             addresses[i] = vip.address().getAddress();
-            String where = vip.device() + " for " + vip.address().getHostAddress();
+            String where = vip.device() + " for " + AddressText.of(vip.address());
             frameLogLines[i] = (vip.isIpv6() ? "Sending unsolicited Neighbour Advert on " : "Sending gratuitous ARP on ")
                     + where;
             queueLogLines[i] = "(" + instance.name() + ") Sending/queueing "

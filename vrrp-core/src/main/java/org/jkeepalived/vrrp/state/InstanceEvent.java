@@ -1,5 +1,6 @@
 package org.jkeepalived.vrrp.state;
 
+import java.net.InetAddress;
 import java.util.Objects;
 import org.jkeepalived.vrrp.codec.AdvertCheck;
 import org.jkeepalived.vrrp.codec.AdvertView;
@@ -88,6 +89,24 @@ public sealed interface InstanceEvent {
         /** New settings, tracker totals unchanged. */
         public Reconfigure(InstanceSettings settings) {
             this(settings, null);
+        }
+    }
+
+    /**
+     * Another process removed one of the instance's virtual addresses from the kernel (the
+     * daemon saw {@code RTM_DELADDR} and checked the address is really gone). keepalived 2.2.7
+     * (verified): a MASTER holding it enters BACKUP, sends priority 0 (counted), removes its
+     * other VIPs and arms its down timer with its own Skew_Time, so unless a peer takes over
+     * first it becomes MASTER again and restores every VIP. Any other state, or an address
+     * that is not one of its VIPs, changes nothing.
+     *
+     * @param address the removed address
+     * @param device  the interface it was removed from
+     */
+    record AddressRemoved(InetAddress address, String device) implements InstanceEvent {
+        public AddressRemoved {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(device, "device");
         }
     }
 

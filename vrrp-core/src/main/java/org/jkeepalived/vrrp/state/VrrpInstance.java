@@ -1,5 +1,6 @@
 package org.jkeepalived.vrrp.state;
 
+import java.net.InetAddress;
 import java.util.List;
 import org.jkeepalived.vrrp.codec.AdvertCheck;
 import org.jkeepalived.vrrp.codec.AdvertView;
@@ -48,6 +49,8 @@ public final class VrrpInstance {
     private long advertDeadline = NONE;
     private long preemptDeadline = NONE;
     private boolean interfaceRunning = true;
+    /** keepalived's {@code master_priority}: the priority of the last master advert a BACKUP accepted. */
+    private int masterPriority;
     private boolean wantsMaster;
     /**
      * keepalived's wantstate MASTER for an owner: survives a FAULT entered at startup (so the owner
@@ -56,6 +59,8 @@ public final class VrrpInstance {
     private boolean ownerMasterOnRecovery;
     /** The FAULT being entered comes from another sync-group member, not from this instance. */
     private boolean faultFromGroup;
+    /** The BACKUP being entered is the reaction to a VIP removed by another process. */
+    private boolean releasingLostVip;
     /** For the stop transition: false with {@code -V} (keep VIPs, no priority 0). */
     private boolean releaseOnStop = true;
     private SyncGroup syncGroup;
@@ -104,6 +109,8 @@ public final class VrrpInstance {
             onDemote(nowNanos);
         } else if (event instanceof InstanceEvent.Promote) {
             onPromote(nowNanos);
+        } else if (event instanceof InstanceEvent.AddressRemoved removed) {
+            onAddressRemoved(removed.address(), removed.device(), nowNanos);
         }
         return nextDeadlineNanos();
     }
@@ -308,10 +315,11 @@ public final class VrrpInstance {
             wantsMaster = false;
             view.copySourceAddress(masterSource, 0);
             masterSourceKnown = true;
+            masterPriority = priority;
             armDownTimer(now, masterDownNanos());
         } else {
             log("received lower priority (" + priority + ") advert from "
-                    + view.sourceAddress().getHostAddress() + " - discarding");
+                    + AddressText.of(view.sourceAddress()) + " - discarding");
             ignoredAdvert(now);
         }
     }
@@ -342,10 +350,10 @@ public final class VrrpInstance {
             sendAdvert(effectivePriority);
         }
         if (priority > effectivePriority) {
-            log("Master received advert from " + view.sourceAddress().getHostAddress() + " with higher priority "
+            log("Master received advert from " + AddressText.of(view.sourceAddress()) + " with higher priority "
                     + priority + ", ours " + effectivePriority);
         } else {
-            log("Master received advert from " + view.sourceAddress().getHostAddress() + " with same priority "
+            log("Master received advert from " + AddressText.of(view.sourceAddress()) + " with same priority "
                     + priority + " but higher IP address than ours");
         }
         if (settings.version() == 3) {
@@ -359,7 +367,7 @@ public final class VrrpInstance {
     }
 
     private void masterReceivedLower(AdvertView view, long now) {
-        log("Received advert from " + view.sourceAddress().getHostAddress() + " with lower priority "
+        log("Received advert from " + AddressText.of(view.sourceAddress()) + " with lower priority "
                 + view.priority() + ", ours " + effectivePriority
                 + (settings.lowerPrioNoAdvert() ? "" : ", forcing new election"));
         if (view.hasAh()) {
@@ -390,6 +398,42 @@ public final class VrrpInstance {
     }
 
     // ---- faults and priority ----
+
+    /** See {@link InstanceEvent.AddressRemoved}. */
+    private void onAddressRemoved(InetAddress address, String device, long now) {
+        if (!holdsVirtualAddress(address, device)) {
+            return;
+        }
+        wantsMaster = false;
+        releasingLostVip = true;
+        try {
+            transition(VrrpState.BACKUP, now, "");
+        } finally {
+            releasingLostVip = false;
+        }
+        // 2.2.7: the next election runs after Skew_Time, as if it had received its own priority 0.
+        armDownTimer(now, VrrpTimers.skewNanos(settings.version(), effectivePriority, masterAdvertIntervalCentis));
+        if (syncGroup != null) {
+            syncGroup.memberLeftMaster(this, now);
+        }
+    }
+
+    /**
+     * True when this instance is MASTER and {@code address} on {@code device} is one of the
+     * virtual addresses it holds there (VIPs and excluded VIPs): the case where its removal by
+     * another process makes it re-elect ({@link InstanceEvent.AddressRemoved}).
+     */
+    public boolean holdsVirtualAddress(InetAddress address, String device) {
+        if (state != VrrpState.MASTER) {
+            return false;
+        }
+        for (VirtualAddress vip : allAddresses) {
+            if (vip.address().equals(address) && vip.device().equals(device)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private void onLinkChanged(boolean running, long now) {
         if (interfaceRunning == running) {
@@ -603,7 +647,7 @@ public final class VrrpInstance {
             // synced from its group), once more (the counted one) as it restores the interface.
             sendAdvert(0);
         }
-        if (stopping || (target == VrrpState.FAULT && !faultFromGroup)) {
+        if (stopping || releasingLostVip || (target == VrrpState.FAULT && !faultFromGroup)) {
             sendAdvert(0);
             stats.priZeroSent++;
             logDetail("sent 0 priority");
@@ -727,6 +771,19 @@ public final class VrrpInstance {
     /** The base priority: the configured one, or 254 after keepalived 2.2.7's two-owner back-off. */
     public int basePriority() {
         return basePriority;
+    }
+
+    /**
+     * keepalived's {@code ms_down_timer} (its dumps' "Master down timer"): the length the down
+     * timer was last armed with, in nanoseconds, whatever the state now.
+     */
+    public long msDownTimerNanos() {
+        return msDownTimerNanos;
+    }
+
+    /** The priority of the last master advert accepted as BACKUP (keepalived's dump); 0 before any. */
+    public int masterPriority() {
+        return masterPriority;
     }
 
     /** Master_Adver_Interval in centiseconds (v3 backups adopt the master's). */

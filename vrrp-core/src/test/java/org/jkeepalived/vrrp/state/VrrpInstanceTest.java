@@ -314,7 +314,8 @@ class VrrpInstanceTest {
         instance.handle(InstanceEvent.PacketRejected.of(AdvertCheck.PACKET_LENGTH), T0);
         instance.handle(InstanceEvent.PacketRejected.of(AdvertCheck.TTL), T0);
         assertThat(instance.stats().rejected(AdvertCheck.CARP)).isEqualTo(1);
-        assertThat(instance.stats().asKeepalivedMap()).containsEntry("packet_len_err", 1L).containsEntry("ip_ttl_err", 1L);
+        // keepalived 2.2.7 counts a CARP packet as a length error too (DumpsComparisonIT).
+        assertThat(instance.stats().asKeepalivedMap()).containsEntry("packet_len_err", 2L).containsEntry("ip_ttl_err", 1L);
         assertThat(sink.logs).noneMatch(l -> l.contains("CARP"));
     }
     @Test
