@@ -239,7 +239,9 @@ class SeedScenariosIT {
         Process reader = new ProcessBuilder("cat", fifo.toString()).redirectOutput(fifoOut.toFile()).start();
         try {
             awaitOnlyOn(VIP, lb1, lb2, ELECTION);
-            Poll.until("notify_master run", Duration.ofSeconds(5), () -> read(out).contains("notify_master argc=0"));
+            // Both MASTER scripts must have run before the stop: a daemon stopping kills scripts still running.
+            Poll.until("notify_master and generic notify MASTER run", Duration.ofSeconds(5),
+                    () -> read(out).contains("notify_master argc=0") && read(out).contains("notify INSTANCE VI_1 MASTER"));
             daemon.signal("TERM");
             daemon.awaitExit(Duration.ofSeconds(5));
             Poll.until("notify STOP run", Duration.ofSeconds(5), () -> read(out).contains("STOP"));
