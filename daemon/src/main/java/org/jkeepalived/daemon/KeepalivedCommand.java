@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
  * reported as having no effect, so an existing unit file or script keeps working.
  */
 @Command(name = "jkeepalived", mixinStandardHelpOptions = false, sortOptions = false,
+        subcommands = org.jkeepalived.daemon.doctor.DoctorCommand.class,
         description = "A keepalived-compatible VRRP daemon.",
         footer = "%nThe default configuration file is " + KeepalivedCommand.DEFAULT_CONFIG + ".")
 public final class KeepalivedCommand implements Callable<Integer> {
