@@ -71,6 +71,8 @@ public final class Doctor {
         Set<String> interfaces = new LinkedHashSet<>();
         List<SegmentListener.Probe> probes = new ArrayList<>();
         long longest = 0;
+        Set<InetAddress> allVips = new LinkedHashSet<>();
+        config.vrrpInstances().forEach(vi -> vi.virtualIps().forEach(v -> allVips.add(Addresses.parse(v.address()))));
         for (VrrpInstance vi : config.vrrpInstances()) {
             if (vi.interfaceName() == null || !host.interfaceExists(vi.interfaceName())) {
                 continue;
@@ -81,7 +83,7 @@ public final class Doctor {
                 InetAddress a = Addresses.parse(vip.address());
                 String dev = vip.dev() != null ? vip.dev() : vi.interfaceName();
                 if (a instanceof Inet4Address && dev.equals(vi.interfaceName())) {
-                    probes.add(new SegmentListener.Probe(dev, a));
+                    probes.add(new SegmentListener.Probe(dev, a, allVips));
                 }
             }
         }

@@ -79,7 +79,7 @@ public final class DoctorCommand implements Callable<Integer> {
     /** The report is the output: library and parser log lines would only get in its way. */
     private static void quietLibraries() {
         if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
-            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.ERROR);
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.OFF);
         }
     }
 }

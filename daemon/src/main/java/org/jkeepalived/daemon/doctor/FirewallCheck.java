@@ -57,7 +57,9 @@ final class FirewallCheck {
                 report.note("firewall: 'nft -j list ruleset' failed (" + r.stderr().trim() + "); nftables rules not checked");
             } else {
                 try {
-                    Ruleset nftRules = NftRules.parse(r.stdout());
+                Host.CommandResult text = host.run(List.of(nft.get().toString(), "list", "ruleset"));
+                    Ruleset nftRules = NftRules.parse(r.stdout(),
+                            text.ok() ? NftRules.netdevDevices(text.stdout()) : Map.of());
                     rules = rules.with(iptablesOnNft ? withoutIptablesTables(nftRules) : nftRules);
                 } catch (IllegalArgumentException e) {
                     report.note("firewall: cannot read nft's JSON (" + e.getMessage() + "); nftables rules not checked");
@@ -192,7 +194,10 @@ final class FirewallCheck {
         if (configured != null) {
             return configured;
         }
+        Set<InetAddress> vips = new LinkedHashSet<>();
+        vi.virtualIps().forEach(v -> vips.add(Addresses.parse(v.address())));
         return host.addresses(vi.interfaceName()).stream().map(Host.Address::address)
+                .filter(a -> !vips.contains(a))
                 .filter(a -> v6 ? a instanceof Inet6Address && a.isLinkLocalAddress() : a instanceof Inet4Address)
                 .findFirst().orElse(null);
     }

@@ -58,7 +58,7 @@ final class SegmentListener {
     }
 
     /** An ARP probe to send: for {@code vip} out of {@code iface}. */
-    record Probe(String iface, InetAddress vip) {
+    record Probe(String iface, InetAddress vip, Set<InetAddress> allVips) {
     }
 
     private final Host host;
@@ -141,7 +141,7 @@ final class SegmentListener {
                 continue;
             }
             InetAddress sender = host.addresses(p.iface()).stream().map(Host.Address::address)
-                    .filter(a -> a instanceof java.net.Inet4Address && !a.equals(p.vip())).findFirst().orElse(null);
+                    .filter(a -> a instanceof java.net.Inet4Address && !p.allVips().contains(a)).findFirst().orElse(null);
             try {
                 byte[] frame = ArpFrames.request(mac, sender, p.vip());
                 handle.sendPacket(frame, frame.length);

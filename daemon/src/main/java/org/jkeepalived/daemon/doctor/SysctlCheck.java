@@ -46,8 +46,10 @@ final class SysctlCheck {
         if (rp == 0) {
             return;
         }
+        Set<InetAddress> vips = new LinkedHashSet<>();
+        vi.virtualIps().forEach(v -> vips.add(Addresses.parse(v.address())));
         Optional<InetAddress> local = host.addresses(iface).stream().map(Host.Address::address)
-                .filter(a -> a instanceof Inet4Address).findFirst();
+                .filter(a -> a instanceof Inet4Address && !vips.contains(a)).findFirst();
         if (local.isEmpty()) {
             return;
         }

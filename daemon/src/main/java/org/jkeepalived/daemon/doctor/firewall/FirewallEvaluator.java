@@ -27,12 +27,17 @@ public final class FirewallEvaluator {
         Fate undecided = null;
         for (String hook : packet.hooks()) {
             for (Chain chain : rules.chains()) {
+                boolean deviceUnknown = chain.devices().contains(Ruleset.UNKNOWN_DEVICE);
                 if (!hook.equals(chain.hook()) || !chain.families().contains(family)
-                        || (!chain.devices().isEmpty() && !chain.devices().contains(packet.interfaceName()))) {
+                        || (!chain.devices().isEmpty() && !deviceUnknown
+                        && !chain.devices().contains(packet.interfaceName()))) {
                     continue;
                 }
                 Result r = new Walk(rules, packet).chain(chain, 0);
                 Result base = r.kind == Kind.RETURN ? policy(chain) : r;
+                if (deviceUnknown && base.kind == Kind.DROP) {
+                    base = new Result(Kind.UNDECIDED, base.where + " (on a device the listing does not name)");
+                }
                 if (base.kind == Kind.DROP) {
                     return new Fate(Fate.Outcome.DROPPED, base.where);
                 }

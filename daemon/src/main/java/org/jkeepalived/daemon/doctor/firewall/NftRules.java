@@ -25,6 +25,14 @@ public final class NftRules {
 
     /** Parses the JSON text; throws {@link IllegalArgumentException} when it is not nft's JSON. */
     public static Ruleset parse(String json) {
+        return parse(json, Map.of());
+    }
+
+    /**
+     * As {@link #parse(String)}, with the devices of netdev chains ("netdev TABLE CHAIN" → names)
+     * that nft 1.0.6 prints only in its text listing (see {@link #netdevDevices(String)}).
+     */
+    public static Ruleset parse(String json, Map<String, List<String>> netdevDevices) {
         Object root = Json.parse(json);
         if (!(root instanceof Map<?, ?> top) || !(top.get("nftables") instanceof List<?> items)) {
             throw new IllegalArgumentException("not nft JSON: no \"nftables\" array");
@@ -52,7 +60,8 @@ public final class NftRules {
         }
         List<Chain> chains = new ArrayList<>();
         for (var e : chainObjects.entrySet()) {
-            Chain chain = chain(e.getValue(), rulesByChain.getOrDefault(e.getKey(), List.of()), sets);
+            Chain chain = chain(e.getValue(), rulesByChain.getOrDefault(e.getKey(), List.of()), sets,
+                    netdevDevices.get(e.getKey()));
             if (chain != null) {
                 chains.add(chain);
             }
@@ -61,7 +70,7 @@ public final class NftRules {
     }
 
     private static Chain chain(Map<String, Object> c, List<Map<String, Object>> ruleObjects,
-                               Map<String, List<Object>> sets) {
+                               Map<String, List<Object>> sets, List<String> listedDevices) {
         String family = str(c.get("family"));
         List<String> families = switch (family) {
             case "ip" -> List.of("ip");
@@ -80,6 +89,11 @@ public final class NftRules {
             devices.add(d);
         } else if (dev instanceof List<?> list) {
             list.forEach(d -> devices.add(str(d)));
+        } else if (listedDevices != null) {
+            devices.addAll(listedDevices);
+        } else if (family.equals("netdev")) {
+            // nft 1.0.6 leaves the device out of its JSON: the chain may or may not see our interface
+            devices.add(Ruleset.UNKNOWN_DEVICE);
         }
         String table = family + " " + str(c.get("table"));
         List<Rule> rules = new ArrayList<>();
@@ -87,6 +101,44 @@ public final class NftRules {
             rules.addAll(rule(r, table, sets));
         }
         return new Chain("nft", table, str(c.get("name")), hook, policy, families, devices, rules);
+    }
+
+    /**
+     * The devices of netdev base chains from nft's text listing ({@code nft list ruleset}): the
+     * {@code device "eth0"} or {@code devices = { a, b }} of their hook line, keyed "netdev TABLE CHAIN".
+     */
+    public static Map<String, List<String>> netdevDevices(String listing) {
+        Map<String, List<String>> out = new HashMap<>();
+        String table = null;
+        String chain = null;
+        java.util.regex.Pattern one = java.util.regex.Pattern.compile("\\bdevice\\s+\"?([^\"\\s;]+)\"?");
+        java.util.regex.Pattern many = java.util.regex.Pattern.compile("\\bdevices\\s*=\\s*\\{([^}]*)}");
+        for (String raw : listing.split("\n")) {
+            String line = raw.trim();
+            if (line.startsWith("table ")) {
+                String[] f = line.split("\\s+");
+                table = f.length >= 3 && f[1].equals("netdev") ? f[2] : null;
+            } else if (line.startsWith("chain ") && table != null) {
+                chain = line.split("\\s+")[1];
+            } else if (table != null && chain != null && line.contains("hook ")) {
+                List<String> devices = new ArrayList<>();
+                java.util.regex.Matcher m = many.matcher(line);
+                if (m.find()) {
+                    for (String d : m.group(1).split(",")) {
+                        devices.add(d.trim().replace("\"", ""));
+                    }
+                } else {
+                    m = one.matcher(line);
+                    if (m.find()) {
+                        devices.add(m.group(1));
+                    }
+                }
+                if (!devices.isEmpty()) {
+                    out.put("netdev " + table + " " + chain, devices);
+                }
+            }
+        }
+        return out;
     }
 
     /** One nft rule as one rule, or several when it ends in a verdict map. */
@@ -106,7 +158,8 @@ public final class NftRules {
             }
             String kind = stmt.keySet().iterator().next();
             Object body = stmt.get(kind);
-            text.add(kind.equals("match") ? describe(map(body)) : kind + targetText(body));
+            text.add(kind.equals("match") ? describe(map(body))
+                    : kind.equals("vmap") ? operand(map(body).get("key")) + " vmap" : kind + targetText(body));
             switch (kind) {
                 case "match" -> conditions.add(NftMatch.condition(map(body), table, sets));
                 case "accept" -> action = Action.ACCEPT;
@@ -172,8 +225,31 @@ public final class NftRules {
         return rules;
     }
 
+    /** A match in nft's own syntax, near enough for a message ("ip daddr == @vips"). */
     private static String describe(Map<String, Object> match) {
-        return String.valueOf(match.get("left")) + " " + match.get("op") + " " + match.get("right");
+        return operand(match.get("left")) + " " + match.get("op") + " " + operand(match.get("right"));
+    }
+
+    private static String operand(Object o) {
+        if (o instanceof List<?> list) {
+            return list.stream().map(NftRules::operand).collect(java.util.stream.Collectors.joining(", ", "{ ", " }"));
+        }
+        Map<String, Object> m = map(o);
+        if (m.isEmpty()) {
+            return str(o);
+        }
+        String key = m.keySet().iterator().next();
+        Map<String, Object> body = map(m.get(key));
+        return switch (key) {
+            case "payload" -> body.containsKey("protocol") ? str(body.get("protocol")) + " " + str(body.get("field"))
+                    : "payload";
+            case "meta", "ct" -> key + " " + str(body.get("key"));
+            case "prefix" -> str(body.get("addr")) + "/" + str(body.get("len"));
+            case "set" -> operand(m.get("set"));
+            case "range" -> m.get("range") instanceof List<?> r && r.size() == 2
+                    ? operand(r.get(0)) + "-" + operand(r.get(1)) : "range";
+            default -> key;
+        };
     }
 
     private static String targetText(Object body) {

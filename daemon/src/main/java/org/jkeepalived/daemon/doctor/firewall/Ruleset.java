@@ -12,6 +12,9 @@ import java.util.function.Function;
  * action. Immutable once built.
  */
 public final class Ruleset {
+    /** The device list of a netdev chain whose device the listing does not name. */
+    public static final String UNKNOWN_DEVICE = "?";
+
     /** What a rule does when it matches. */
     public enum Action { ACCEPT, DROP, CONTINUE, JUMP, GOTO, RETURN, UNDECIDABLE }
 
