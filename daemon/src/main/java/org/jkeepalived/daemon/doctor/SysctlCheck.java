@@ -21,6 +21,10 @@ import org.jkeepalived.config.model.VrrpInstance;
  * validation an arriving advert gets and fails with "Invalid cross-device link" when rp_filter
  * would drop it. Peers are the unicast peers and the sources heard while listening. arp_ignore is
  * judged with {@link SysctlRules} against the VIP's interface addresses.
+ *
+ * <p>The lookup is for a local destination, whose source check (net/ipv4/route.c
+ * {@code ip_route_input_slow}, RTN_LOCAL) reports a failed reverse path as a martian source:
+ * "Invalid argument". Peers that are martian for other reasons are left out first.
  */
 final class SysctlCheck {
     private SysctlCheck() {
@@ -61,10 +65,15 @@ final class SysctlCheck {
             }
         }
         heard.stream().filter(a -> a instanceof Inet4Address).forEach(peers::add);
+        peers.removeIf(a -> a.isMulticastAddress() || a.isLoopbackAddress() || a.isAnyLocalAddress()
+                || host.interfaceWith(a).isPresent());
         for (InetAddress peer : peers) {
             Host.CommandResult r = host.run(List.of(host.tool("ip").map(Object::toString).orElse("ip"), "-4", "route",
                     "get", local.get().getHostAddress(), "from", peer.getHostAddress(), "iif", iface));
-            if (!r.ok() && r.stderr().contains("cross-device")) {
+            // A rejected source makes the kernel's local-delivery lookup fail as a martian source
+            // (EINVAL); a forwarding lookup would say EXDEV. Sources that are martian for another
+            // reason (local, multicast, loopback) never reach this point.
+            if (!r.ok() && (r.stderr().contains("cross-device") || r.stderr().contains("Invalid argument"))) {
                 findings.add(Finding.of(Code.JKA030, vi.name(), "rp_filter=" + rp + " (max of all and " + iface
                                 + ") drops adverts from " + peer.getHostAddress() + " arriving on " + iface
                                 + ": the route back to it " + (rp == 1 ? "does not leave by " + iface : "does not exist"),
