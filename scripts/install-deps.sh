@@ -17,6 +17,7 @@ packages=(
   tcpdump tshark                       # independent judges of what is on the wire
   nginx-light curl                     # the user-visible failover
   python3-aiosmtpd                     # a real SMTP server for the smtp_alert tests (loopback only)
+  nftables iptables                    # jkeepalived doctor reads the firewall; its tests set firewall traps
 )
 
 missing=()
