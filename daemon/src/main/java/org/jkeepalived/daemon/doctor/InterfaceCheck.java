@@ -28,7 +28,8 @@ final class InterfaceCheck {
             String iface = vi.interfaceName();
             if (iface != null && !present.contains(iface)) {
                 findings.add(missing(Code.JKA070, vi.name(), dynamic, "interface " + iface
-                                + " does not exist here; the instance cannot send or receive adverts (FAULT)",
+                                + " does not exist here; the instance cannot send or receive adverts (keepalived stops:"
+                                + " 'Non-existent interface specified in configuration')",
                         "create " + iface + " or set 'interface' to one of: " + String.join(", ", present)));
             }
             for (TrackedItem tracked : vi.trackedInterfaces()) {
