@@ -53,7 +53,6 @@ public final class DoctorCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        quietLibraries();
         if (listenSeconds != null && !(listenSeconds >= 0 && listenSeconds <= MAX_LISTEN_SECONDS)) {
             err.println("doctor: --listen must be between 0 and " + (int) MAX_LISTEN_SECONDS + " seconds");
             err.flush();
@@ -61,12 +60,15 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         Long listenNanos = listenSeconds == null ? null : (long) (listenSeconds * 1e9);
         Report report;
+        Runnable restoreLogging = quietLibraries();
         try {
             report = new Doctor(new Host(), configFile, configId, listenNanos, nginxConfigs).run();
         } catch (IllegalArgumentException e) {
             err.println("doctor: " + e.getMessage());
             err.flush();
             return EXIT_CANNOT_RUN;
+        } finally {
+            restoreLogging.run();
         }
         if (json) {
             report.printJson(out);
@@ -76,10 +78,17 @@ public final class DoctorCommand implements Callable<Integer> {
         return report.exitCode();
     }
 
-    /** The report is the output: library and parser log lines would only get in its way. */
-    private static void quietLibraries() {
+    /**
+     * The report is the output: library and parser log lines would only get in its way. Returns
+     * what puts the previous level back (the command may run inside a longer-lived JVM, a test).
+     */
+    private static Runnable quietLibraries() {
         if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
-            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.OFF);
+            ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            ch.qos.logback.classic.Level previous = root.getLevel();
+            root.setLevel(ch.qos.logback.classic.Level.OFF);
+            return () -> root.setLevel(previous);
         }
+        return () -> { };
     }
 }

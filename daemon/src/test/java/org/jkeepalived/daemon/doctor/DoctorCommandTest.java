@@ -45,6 +45,15 @@ class DoctorCommandTest {
     }
 
     @Test
+    void runningTheDoctorInProcessLeavesTheLogLevelAsItWas(@TempDir Path dir) {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Level before = root.getLevel();
+        assertThat(run("doctor", "-f", dir.resolve("none.conf").toString())).isEqualTo(2);
+        assertThat(root.getLevel()).isEqualTo(before);
+    }
+
+    @Test
     void reportPrintsFindingsSortedWithFixesAndExitsByTheWorstSeverity() {
         Report report = new Report("/etc/keepalived/keepalived.conf");
         report.add(Finding.of(Code.JKA064, "global_defs", "SECURITY VIOLATION", "add enable_script_security"));
