@@ -91,7 +91,7 @@ public final class NftRules {
             list.forEach(d -> devices.add(str(d)));
         } else if (listedDevices != null) {
             devices.addAll(listedDevices);
-        } else if (family.equals("netdev")) {
+        } else if (family.equals("netdev") || "ingress".equals(hook) || "egress".equals(hook)) {
             // nft 1.0.6 leaves the device out of its JSON: the chain may or may not see our interface
             devices.add(Ruleset.UNKNOWN_DEVICE);
         }
@@ -104,8 +104,9 @@ public final class NftRules {
     }
 
     /**
-     * The devices of netdev base chains from nft's text listing ({@code nft list ruleset}): the
-     * {@code device "eth0"} or {@code devices = { a, b }} of their hook line, keyed "netdev TABLE CHAIN".
+     * The devices of per-device base chains (netdev, and inet ingress) from nft's text listing
+     * ({@code nft list ruleset}): the {@code device "eth0"} or {@code devices = { a, b }} of their
+     * hook line, keyed "FAMILY TABLE CHAIN".
      */
     public static Map<String, List<String>> netdevDevices(String listing) {
         Map<String, List<String>> out = new HashMap<>();
@@ -117,7 +118,8 @@ public final class NftRules {
             String line = raw.trim();
             if (line.startsWith("table ")) {
                 String[] f = line.split("\\s+");
-                table = f.length >= 3 && f[1].equals("netdev") ? f[2] : null;
+                table = f.length >= 3 ? f[1] + " " + f[2] : null;
+                chain = null;
             } else if (line.startsWith("chain ") && table != null) {
                 chain = line.split("\\s+")[1];
             } else if (table != null && chain != null && line.contains("hook ")) {
@@ -134,7 +136,7 @@ public final class NftRules {
                     }
                 }
                 if (!devices.isEmpty()) {
-                    out.put("netdev " + table + " " + chain, devices);
+                    out.put(table + " " + chain, devices);
                 }
             }
         }

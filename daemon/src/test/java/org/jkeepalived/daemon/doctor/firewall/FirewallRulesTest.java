@@ -101,6 +101,23 @@ class FirewallRulesTest {
     }
 
     @Test
+    void anInetIngressChainIsPerDeviceToo() {
+        String json = """
+                {"nftables": [{"table": {"family": "inet", "name": "t", "handle": 1}},
+                 {"chain": {"family": "inet", "table": "t", "name": "early", "handle": 1, "type": "filter",
+                   "hook": "ingress", "prio": 0, "policy": "accept"}},
+                 {"rule": {"family": "inet", "table": "t", "chain": "early", "handle": 2, "expr": [
+                   {"match": {"op": "==", "left": {"meta": {"key": "l4proto"}}, "right": "vrrp"}}, {"drop": null}]}}]}
+                """;
+        assertThat(fate(NftRules.parse(json), Direction.RECEIVED, PEER, GROUP, "eth0").outcome())
+                .as("device unknown").isEqualTo(Outcome.UNDECIDED);
+        Ruleset onEth0 = NftRules.parse(json, NftRules.netdevDevices(
+                "table inet t {\n\tchain early {\n\t\ttype filter hook ingress device \"eth0\" priority 0;\n\t}\n}"));
+        assertThat(fate(onEth0, Direction.RECEIVED, PEER, GROUP, "eth0").outcome()).isEqualTo(Outcome.DROPPED);
+        assertThat(fate(onEth0, Direction.RECEIVED, PEER, GROUP, "eth1").outcome()).isEqualTo(Outcome.ACCEPTED);
+    }
+
+    @Test
     void iptablesSaveWithPolicyDropAndAUserChain() {
         Ruleset rules = IptablesRules.parse(resource("iptables-save.txt"), "ip");
         assertThat(fate(rules, Direction.RECEIVED, PEER, GROUP, "eth0").outcome()).isEqualTo(Outcome.ACCEPTED);
