@@ -18,6 +18,7 @@ packages=(
   nginx-light curl                     # the user-visible failover
   python3-aiosmtpd                     # a real SMTP server for the smtp_alert tests (loopback only)
   systemd                              # systemd-analyze verify of the unit (packaging IT); not run as init
+  nftables iptables                    # jkeepalived doctor reads the firewall; its tests set firewall traps
 )
 
 missing=()

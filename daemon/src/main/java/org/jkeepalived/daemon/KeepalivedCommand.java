@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = "A keepalived-compatible VRRP daemon.",
         subcommands = {org.jkeepalived.daemon.control.StatusCommand.class,
                 org.jkeepalived.daemon.control.DemoteCommand.class,
-                org.jkeepalived.daemon.control.PromoteCommand.class},
+                org.jkeepalived.daemon.control.PromoteCommand.class,
+                org.jkeepalived.daemon.doctor.DoctorCommand.class},
         footer = "%nThe default configuration file is " + KeepalivedCommand.DEFAULT_CONFIG + ".")
 public final class KeepalivedCommand implements Callable<Integer> {
     static final String DEFAULT_CONFIG = "/etc/keepalived/keepalived.conf";

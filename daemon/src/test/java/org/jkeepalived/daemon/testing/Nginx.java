@@ -25,18 +25,37 @@ public final class Nginx implements AutoCloseable {
 
     /** Starts nginx for node {@code nodeName} and returns once it answers on 127.0.0.1:80. */
     public static Nginx start(Netns ns, Path directory, String nodeName) {
+        return start(ns, directory, nodeName, "0.0.0.0", "127.0.0.1");
+    }
+
+    /**
+     * Starts nginx for node {@code nodeName} listening on {@code address}:80 only, and returns once
+     * it answers there (the address must be configured in {@code ns}).
+     */
+    public static Nginx startOn(Netns ns, Path directory, String nodeName, String address) {
+        return start(ns, directory, nodeName, address, address);
+    }
+
+    /** The nginx.conf {@link #start} writes into {@code directory}, listening on {@code address}:80. */
+    public static Path writeConfig(Path directory, String nodeName, String address) throws IOException {
+        Files.createDirectories(directory.resolve("tmp"));
+        Path conf = directory.resolve("nginx.conf");
+        String d = directory.toString();
+        Files.writeString(conf, "daemon off;\nmaster_process on;\nworker_processes 1;\npid " + d + "/nginx.pid;\n"
+                + "error_log " + d + "/error.log;\nevents { worker_connections 256; }\n"
+                + "http {\n  access_log " + d + "/access.log;\n"
+                + "  client_body_temp_path " + d + "/tmp/body;\n  proxy_temp_path " + d + "/tmp/proxy;\n"
+                + "  fastcgi_temp_path " + d + "/tmp/fastcgi;\n  uwsgi_temp_path " + d + "/tmp/uwsgi;\n"
+                + "  scgi_temp_path " + d + "/tmp/scgi;\n"
+                + "  server {\n    listen " + address + ":80 reuseport;\n    keepalive_timeout 0;\n"
+                + "    location / { default_type text/plain; return 200 \"node " + nodeName + "\\n\"; }\n  }\n}\n");
+        return conf;
+    }
+
+    private static Nginx start(Netns ns, Path directory, String nodeName, String listen, String probe) {
         try {
-            Files.createDirectories(directory.resolve("tmp"));
-            Path conf = directory.resolve("nginx.conf");
+            Path conf = writeConfig(directory, nodeName, listen);
             String d = directory.toString();
-            Files.writeString(conf, "daemon off;\nmaster_process on;\nworker_processes 1;\npid " + d + "/nginx.pid;\n"
-                    + "error_log " + d + "/error.log;\nevents { worker_connections 256; }\n"
-                    + "http {\n  access_log " + d + "/access.log;\n"
-                    + "  client_body_temp_path " + d + "/tmp/body;\n  proxy_temp_path " + d + "/tmp/proxy;\n"
-                    + "  fastcgi_temp_path " + d + "/tmp/fastcgi;\n  uwsgi_temp_path " + d + "/tmp/uwsgi;\n"
-                    + "  scgi_temp_path " + d + "/tmp/scgi;\n"
-                    + "  server {\n    listen 0.0.0.0:80 reuseport;\n    keepalive_timeout 0;\n"
-                    + "    location / { default_type text/plain; return 200 \"node " + nodeName + "\\n\"; }\n  }\n}\n");
             List<String> argv = new ArrayList<>(ns.execPrefix());
             argv.addAll(List.of("nginx", "-e", d + "/error.log", "-p", d, "-c", conf.toString()));
             Process p = new ProcessBuilder(argv).redirectErrorStream(true)
@@ -44,7 +63,7 @@ public final class Nginx implements AutoCloseable {
             Nginx nginx = new Nginx(p, ns);
             try {
                 Poll.until("nginx answering in " + ns.name(), Duration.ofSeconds(10),
-                        () -> nginx.get("127.0.0.1").equals("node " + nodeName));
+                        () -> nginx.get(probe).equals("node " + nodeName));
             } catch (AssertionError e) {
                 nginx.close();
                 throw e;
