@@ -137,6 +137,14 @@ class ConfigParserBehaviourTest {
     }
 
     @Test
+    void vrrpScriptUserLineSetsTheScriptsUserAndGroup() {
+        ParseResult r = Parsed.text(dir, "global_defs {\n enable_script_security\n script_user root\n}\n"
+                + "vrrp_script chk {\n script /bin/true\n user root root\n}\nvrrp_script plain { script /bin/true }\n");
+        assertThat(r.config().vrrpScripts()).extracting(s -> s.name() + " " + s.script().user() + " " + s.script().group())
+                .containsExactlyInAnyOrder("chk root root", "plain null null");
+    }
+
+    @Test
     void lvsVirtualServerIsModelled() {
         ParseResult r = Parsed.text(dir, "virtual_server 192.0.2.10 80 {\n delay_loop 6\n lb_algo rr\n lb_kind DR\n"
                 + " protocol TCP\n real_server 192.0.2.11 80 {\n  weight 3\n  TCP_CHECK {\n   connect_timeout 3\n  }\n"

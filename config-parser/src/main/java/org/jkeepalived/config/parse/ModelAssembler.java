@@ -11,6 +11,7 @@ import org.jkeepalived.config.model.KeepalivedConfig;
 import org.jkeepalived.config.model.StaticConfig;
 import org.jkeepalived.config.model.TrackFile;
 import org.jkeepalived.config.model.TrackProcess;
+import org.jkeepalived.config.model.NotifyScript;
 import org.jkeepalived.config.model.VrrpScript;
 import org.jkeepalived.config.parse.Drafts.BfdDraft;
 import org.jkeepalived.config.parse.Drafts.GlobalDraft;
@@ -31,7 +32,9 @@ final class ModelAssembler {
                 g.scriptGroup, g.scriptSecurity, g.smtpAlert, g.notifyFifo, g.vrrpNotifyFifo, g.settings);
         List<VrrpScript> scripts = new ArrayList<>();
         for (ScriptDraft s : vrrp.scripts.values()) {
-            scripts.add(new VrrpScript(s.name, s.script, s.interval, s.timeout == 0 ? s.interval : s.timeout, s.weight,
+            // vrrp_script's own `user USER [GROUP]` line overrides the global script_user for this script.
+            NotifyScript command = s.user == null ? s.script : new NotifyScript(s.script.argv(), s.user, s.group);
+            scripts.add(new VrrpScript(s.name, command, s.interval, s.timeout == 0 ? s.interval : s.timeout, s.weight,
                     s.reverse, s.rise, s.fall, s.initFail));
         }
         List<TrackFile> files = new ArrayList<>();
