@@ -21,7 +21,8 @@ import org.jkeepalived.vrrp.codec.AdvertView;
  * {@code higher_prio_send_advert} makes the staying node see every healed partition).
  *
  * <p>Times are monotonic nanoseconds passed in. Allocates only when an episode opens or closes.
- * Not thread-safe: the instance's event loop.
+ * Not thread-safe: the instance's event loop; only {@link #peer()} may be read from another
+ * thread (a status query).
  */
 final class DualMasterDetector {
 
@@ -38,6 +39,8 @@ final class DualMasterDetector {
     private long firstAdvertNanos;
     private long lastAdvertNanos;
     private long closeDeadline = NONE;
+    /** What {@link #peer()} reports: the peer while open, else null; written on the loop only. */
+    private volatile InetAddress reportedPeer;
 
     DualMasterDetector(String prefix, InstanceSink sink, InstanceStats stats) {
         this.prefix = prefix;
@@ -79,6 +82,7 @@ final class DualMasterDetector {
         open = true;
         peer = view.sourceAddress();
         peerRaw = peer.getAddress();
+        reportedPeer = peer;
         peerPriority = view.priority();
         firstAdvertNanos = now;
         lastAdvertNanos = now;
@@ -108,9 +112,9 @@ final class DualMasterDetector {
         return open ? closeDeadline : NONE;
     }
 
-    /** The other master's address while an episode is open, else null. */
+    /** The other master's address while an episode is open, else null. Any thread. */
     InetAddress peer() {
-        return open ? peer : null;
+        return reportedPeer;
     }
 
     private void extend(AdvertView view, long now, long closeAfterNanos) {
@@ -118,6 +122,7 @@ final class DualMasterDetector {
             // A third router: the episode goes on, and the peer reported is the latest one heard.
             peer = view.sourceAddress();
             peerRaw = peer.getAddress();
+            reportedPeer = peer;
         }
         peerPriority = view.priority();
         stats.dualMasterNanos += now - lastAdvertNanos;
@@ -130,6 +135,7 @@ final class DualMasterDetector {
             return;
         }
         open = false;
+        reportedPeer = null;
         closeDeadline = NONE;
         long duration = lastAdvertNanos - firstAdvertNanos;
         sink.log(prefix + "dual master ended: " + peer.getHostAddress() + " advertised as master for "

@@ -678,7 +678,7 @@ public final class VrrpInstance {
 
     /**
      * The other master's address while a dual-master episode is open (docs/dual-master.md), else
-     * null. Event-loop thread; another thread may see a stale value.
+     * null. Safe to call from any thread (a status query).
      */
     public InetAddress dualMasterPeer() {
         return dualMaster.peer();

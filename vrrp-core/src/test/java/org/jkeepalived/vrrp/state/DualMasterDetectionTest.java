@@ -184,6 +184,17 @@ class DualMasterDetectionTest {
     }
 
     @Test
+    void aThirdMasterExtendsTheSameEpisodeAndBecomesTheReportedPeer() {
+        VrrpInstance instance = master();
+        receive(instance, advert("192.0.2.2", 2, 100, 1), masterAt + 10 * S);
+        receive(instance, advert("192.0.2.3", 2, 120, 1), masterAt + 11 * S);
+        assertThat(instance.dualMasterPeer()).isEqualTo(Peer.ip("192.0.2.3"));
+        assertThat(instance.stats().dualMasterEpisodes()).isEqualTo(1);
+        assertThat(instance.stats().dualMasterNanos()).isEqualTo(S);
+        assertThat(dualMasterLogs("detected")).isEqualTo(1);
+    }
+
+    @Test
     void aBackupNeverCounts() {
         VrrpInstance instance = new VrrpInstance(settings().priority(150).build(), sink);
         instance.handle(new Start(true), T0);
