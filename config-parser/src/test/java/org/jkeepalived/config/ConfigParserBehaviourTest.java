@@ -165,4 +165,29 @@ class ConfigParserBehaviourTest {
         ParseResult r = Parsed.text(dir, "\u0000\u00ff{{{}}}} \"unterminated\n vrrp_instance { } } {\n$X=${X}\n");
         assertThat(r.exitCode()).isIn(0, 2, 4, 5, 6);
     }
+
+    @Test
+    void notifyDualMasterIsAnInstanceExtensionParsedLikeTheOtherNotifyScripts() {
+        ParseResult r = instance(" notify_dual_master \"/bin/true dual\"\n notify_dual_master /bin/true");
+        assertThat(r.config().instance("VI_1").notifyScripts().get("notify_dual_master").argv())
+                .containsExactly("/bin/true", "dual");
+        assertThat(r.diagnostics().distinctLines())
+                .contains("(keepalived.conf: Line 5) (VI_1) notify_dual_master script already specified - ignoring /bin/true");
+        assertThat(org.jkeepalived.config.parse.KeywordDefinitions.table().allKeywords())
+                .filteredOn(k -> k.path().equals("vrrp_instance > notify_dual_master"))
+                .singleElement().satisfies(k -> assertThat(k.extension()).isTrue());
+    }
+
+    @Test
+    void notifyDualMasterChecksLikeKeepalivedsNotifyScriptsAndIsNotASyncGroupKeyword() {
+        ParseResult alone = instance(" notify_dual_master /bin/true");
+        // The same verdict as keepalived's notify_master_rx_lower_pri with the same script (this
+        // fake host has no keepalived_script user, so both report that).
+        assertThat(alone.exitCode()).as("%s", alone.diagnostics().distinctLines())
+                .isEqualTo(instance(" notify_master_rx_lower_pri /bin/true").exitCode());
+        assertThat(alone.diagnostics().distinctLines()).noneMatch(l -> l.contains("notify_dual_master"));
+        ParseResult group = Parsed.text(dir, String.format(VI, "")
+                + "vrrp_sync_group SG {\n group {\n  VI_1\n }\n notify_dual_master /bin/true\n}\n");
+        assertThat(group.diagnostics().distinctLines()).anyMatch(l -> l.contains("Unknown keyword 'notify_dual_master'"));
+    }
 }

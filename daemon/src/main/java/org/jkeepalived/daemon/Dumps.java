@@ -1,10 +1,12 @@
 package org.jkeepalived.daemon;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jkeepalived.daemon.vrrp.InstanceRuntime;
@@ -65,6 +67,7 @@ final class Dumps {
             for (Map.Entry<String, Long> e : r.core().stats().asKeepalivedMap().entrySet()) {
                 out.append("   ").append(e.getKey()).append(" = ").append(e.getValue()).append('\n');
             }
+            appendDualMaster(out, r);
             // Every reason, also those keepalived has no counter for (checksum, version, CARP, ...).
             for (AdvertCheck reason : AdvertCheck.values()) {
                 if (reason != AdvertCheck.VALID) {
@@ -94,6 +97,16 @@ final class Dumps {
         }
         out.append(']');
         write(dir.resolve("keepalived.json"), out.toString());
+    }
+
+    /** jkeepalived's dual-master counters (docs/dual-master.md); keepalived.stats keeps 2.2.7's layout. */
+    private static void appendDualMaster(StringBuilder out, InstanceRuntime r) {
+        InstanceStats s = r.core().stats();
+        InetAddress peer = r.core().dualMasterPeer();
+        out.append("   dual_master_episodes = ").append(s.dualMasterEpisodes()).append('\n');
+        out.append("   dual_master_seconds = ").append(String.format(Locale.ROOT, "%.3f", s.dualMasterNanos() / 1e9))
+                .append('\n');
+        out.append("   dual_master_peer = ").append(peer == null ? "none" : org.jkeepalived.vrrp.state.AddressText.of(peer)).append('\n');
     }
 
     private static void line(StringBuilder out, String label, long value) {

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * The keyword tree of keepalived 2.2.7 (Debian build: LVS, VRRP, BFD, SNMP, DBus, nftables, VMAC,
  * ipvlan, VRF, track_process, linkbeat; no iptables/ipset, so {@code vrrp_ipsets} is unknown) plus
- * the keywords added by later releases, marked with {@code since}. Root keywords name the passes
+ * the keywords added by later releases, marked with {@code since}, and jkeepalived's own
+ * extensions, marked with {@code since(Keyword.EXTENSION)}. Root keywords name the passes
  * that handle them: the parent handles global settings, the checker LVS, the VRRP child VRRP, and
  * both children also parse {@code track_file} and {@code bfd_instance}, as keepalived does.
  *
@@ -311,6 +312,8 @@ public final class KeywordDefinitions {
             b2.kw("notify_deleted", ArgShape.OPTIONAL, "off (deleted instances notify FAULT)", VrrpHandlers::notify);
             b2.kw("notify", ArgShape.REQUIRED, "none", VrrpHandlers::notify);
             b2.kw("notify_master_rx_lower_pri", ArgShape.REQUIRED, "none", VrrpHandlers::notify);
+            b2.since(Keyword.EXTENSION).kw("notify_dual_master", ArgShape.REQUIRED, "none (docs/dual-master.md)",
+                    VrrpHandlers::notify).since("2.2.7");
             b2.kw("smtp_alert", ArgShape.OPTIONAL, "global smtp_alert_vrrp, smtp_alert, else false", VrrpHandlers::smtpAlert);
             b2.kw("notify_priority_changes", ArgShape.OPTIONAL, "sync group / global setting", InstanceMiscHandlers::notifyPriorityChanges);
             b2.kw("lvs_sync_daemon_interface", ArgShape.REQUIRED, "—", VrrpHandlers::lvsSyncdInterface);

@@ -166,6 +166,15 @@ public final class DaemonServices implements AutoCloseable {
         }
     }
 
+    /** See {@link Notifier#dualMaster}. */
+    public void dualMaster(String instance, boolean opened, String peerAddress, int effectivePriority) {
+        InstanceNotifications n = instances.get(instance);
+        if (n != null) {
+            notifier.dualMaster(n, opened, peerAddress, effectivePriority, loop.now());
+            runnerTimer.rearm();
+        }
+    }
+
     /** See {@link Notifier#priorityChanged}. */
     public void priorityChanged(String instance, boolean master, int effectivePriority) {
         InstanceNotifications n = instances.get(instance);

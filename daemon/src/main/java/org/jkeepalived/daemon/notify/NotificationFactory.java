@@ -48,7 +48,7 @@ public final class NotificationFactory {
                 bool(global.otherSettings().get("vrrp_notify_priority_changes"), false));
         return new InstanceNotifications(instance.name(), byState, prepared(configured.get("notify")),
                 prepared(configured.get("notify_master_rx_lower_pri")), notifyDeleted, instance.smtpAlert(),
-                priorityChanges);
+                priorityChanges, prepared(configured.get("notify_dual_master")));
     }
 
     /** A sync group's scripts and flags. */

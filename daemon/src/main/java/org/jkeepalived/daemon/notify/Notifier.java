@@ -90,6 +90,21 @@ public final class Notifier {
         fifos.write(FifoLines.instance(instance.name(), FifoLines.MASTER_RX_LOWER_PRI, effectivePriority));
     }
 
+    /**
+     * A dual-master episode opened or closed: {@code notify_dual_master} with keepalived's
+     * notify-style arguments plus the peer ({@code INSTANCE <name> DUAL_MASTER|DUAL_MASTER_END
+     * <priority> <peer address>}), then the FIFO line {@code INSTANCE "<name>" DUAL_MASTER <priority>}
+     * (or {@code DUAL_MASTER_END}). The generic {@code notify} script is not run: it only ever gets
+     * keepalived's states, which scripts match exhaustively.
+     */
+    public void dualMaster(InstanceNotifications instance, boolean opened, String peerAddress, int effectivePriority,
+                           long nowNanos) {
+        String word = opened ? FifoLines.DUAL_MASTER : FifoLines.DUAL_MASTER_END;
+        run(instance.name(), instance.dualMaster(),
+                List.of("INSTANCE", instance.name(), word, String.valueOf(effectivePriority), peerAddress), nowNanos, 0);
+        fifos.write(FifoLines.instance(instance.name(), word, effectivePriority));
+    }
+
     /** The effective priority changed: a FIFO event, only with notify_priority_changes. */
     public void priorityChanged(InstanceNotifications instance, boolean master, int effectivePriority) {
         if (instance.notifyPriorityChanges()) {

@@ -14,6 +14,7 @@ import org.jkeepalived.daemon.notify.DaemonServices;
 import org.jkeepalived.daemon.notify.NotifyState;
 import org.jkeepalived.vrrp.port.InterfacePort;
 import org.jkeepalived.vrrp.port.VirtualAddress;
+import org.jkeepalived.vrrp.state.DualMasterEvent;
 import org.jkeepalived.vrrp.state.InstanceEvent;
 import org.jkeepalived.vrrp.state.InstanceSettings;
 import org.jkeepalived.vrrp.state.InstanceSink;
@@ -286,6 +287,13 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
             case MASTER_RX_LOWER_PRI -> services.masterReceivedLowerPriority(name(), effectivePriority);
             case MASTER_PRIORITY -> services.priorityChanged(name(), true, effectivePriority);
             case BACKUP_PRIORITY -> services.priorityChanged(name(), false, effectivePriority);
+        }
+    }
+
+    @Override
+    public void dualMaster(DualMasterEvent event) {
+        if (services != null) {
+            services.dualMaster(name(), event.opened(), event.peer().getHostAddress(), event.effectivePriority());
         }
     }
 

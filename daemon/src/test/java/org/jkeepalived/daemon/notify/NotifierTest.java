@@ -137,6 +137,41 @@ class NotifierTest {
     }
 
     @Test
+    void dualMasterRunsOnlyItsScriptWithNotifyArgsAndThePeerAndWritesFourFieldFifoLines() throws IOException {
+        Path fifoPath = dir.resolve("dual.fifo");
+        fifos = NotifyFifos.open(new NotifyFifos.Spec(fifoPath, null, null, null), null, runner, System.nanoTime());
+        Path opened = dir.resolve("dual-open.txt");
+        Path generic = dir.resolve("generic.txt");
+        InstanceNotifications vi1 = new InstanceNotifications("VI_1", Map.of(), recorder("notify.sh", generic), null,
+                false, false, false, recorder("dual.sh", opened, "x"));
+        Notifier notifier = new Notifier(runner, fifos, null);
+
+        notifier.dualMaster(vi1, true, "192.0.2.2", 150, System.nanoTime());
+        assertThat(awaitLines(opened, 7)).containsExactly("x", "INSTANCE", "VI_1", "DUAL_MASTER", "150", "192.0.2.2",
+                "--");
+        notifier.dualMaster(vi1, false, "192.0.2.2", 150, System.nanoTime());
+        notifier.instanceState(vi1, NotifyState.BACKUP, 150, 0);
+        // The generic notify script ran for BACKUP only: the dual-master words never reach it.
+        assertThat(awaitLines(generic, 5)).containsExactly("INSTANCE", "VI_1", "BACKUP", "150", "--");
+        assertThat(awaitLines(opened, 14)).containsExactly("x", "INSTANCE", "VI_1", "DUAL_MASTER", "150", "192.0.2.2",
+                "--", "x", "INSTANCE", "VI_1", "DUAL_MASTER_END", "150", "192.0.2.2", "--");
+
+        String expected = "INSTANCE \"VI_1\" DUAL_MASTER 150\n"
+                + "INSTANCE \"VI_1\" DUAL_MASTER_END 150\n"
+                + "INSTANCE \"VI_1\" BACKUP 150\n";
+        try (FileInputStream in = new FileInputStream(fifoPath.toFile())) {
+            byte[] buf = new byte[expected.length()];
+            int read = 0;
+            while (read < buf.length) {
+                int n = in.read(buf, read, buf.length - read);
+                assertThat(n).isPositive();
+                read += n;
+            }
+            assertThat(new String(buf, StandardCharsets.US_ASCII)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void theFifoScriptGetsTheFifoPathAppendedAndReadsTheLines() throws IOException {
         Path fifoPath = dir.resolve("vrrp.fifo");
         Path copy = dir.resolve("copy.txt");

@@ -38,4 +38,11 @@ public interface InstanceSink {
      *               ("Receive advertisement timeout", "setting VIPs.", "sent 0 priority", …)
      */
     void log(String line, boolean detail);
+
+    /**
+     * A dual-master episode opened or closed (after its log line). For the notify FIFO and
+     * {@code notify_dual_master}; the default does nothing.
+     */
+    default void dualMaster(DualMasterEvent event) {
+    }
 }

@@ -26,6 +26,7 @@ public final class VrrpInstance {
 
     private final InstanceSink sink;
     private final InstanceStats stats = new InstanceStats();
+    private final DualMasterDetector dualMaster;
     // Replaced together by a reload (InstanceEvent.Reconfigure); state and counters stay.
     private InstanceSettings settings;
     private AdvertSender sender;
@@ -77,6 +78,7 @@ public final class VrrpInstance {
         this.garp = new GarpScheduler(settings);
         this.checks = new ReceiveChecks(settings, authenticator(settings));
         this.prefix = "(" + settings.name() + ") ";
+        this.dualMaster = new DualMasterDetector(prefix, sink, stats);
         this.allAddresses = Reconfiguration.allAddresses(settings);
         this.trackers = new Trackers(settings.trackers());
         this.basePriority = settings.basePriority();
@@ -175,6 +177,7 @@ public final class VrrpInstance {
         garp = nextGarp;
         trackers = nextTrackers;
         prefix = "(" + next.name() + ") ";
+        dualMaster.rename(prefix);
         allAddresses = Reconfiguration.allAddresses(next);
         // keepalived re-reads the priority: a 2.2.7 two-owner back-off to 254 does not survive a reload.
         basePriority = next.basePriority();
@@ -226,6 +229,7 @@ public final class VrrpInstance {
                 advertDeadline = now + VrrpTimers.centisToNanos(settings.advertIntervalCentis());
             }
             garp.onTimer(now, sink, stats);
+            dualMaster.onTimer(now, effectivePriority);
         } else if ((state == VrrpState.BACKUP || state == VrrpState.INIT) && downDeadline <= now) {
             downDeadline = NONE;
             logDetail("Receive advertisement timeout");
@@ -327,6 +331,7 @@ public final class VrrpInstance {
     private void masterReceived(AdvertView view, long now) {
         int priority = view.priority();
         if (priority == 0) {
+            dualMaster.releaseWhileMaster(view, effectivePriority);
             sendAdvert(effectivePriority);
             return;
         }
@@ -381,12 +386,23 @@ public final class VrrpInstance {
             syncGroup.lowerPriorityAdvert(this, now);
         }
         sink.notify(NotifyEvent.MASTER_RX_LOWER_PRI, effectivePriority);
+        dualMaster.lowerAdvertWhileMaster(view, effectivePriority, inFlightGraceNanos(view), masterDownNanos(), now);
     }
 
     void lowerPriorityGarp(long now) {
         if (state == VrrpState.MASTER) {
             garp.lowerPriorityAdvert(now, sink, stats);
         }
+    }
+
+    /**
+     * How long after our takeover the previous master's adverts may still arrive: one advert
+     * interval (the longer of ours and the sender's) plus our Skew_Time.
+     */
+    private long inFlightGraceNanos(AdvertView view) {
+        int intervalCentis = Math.max(settings.advertIntervalCentis(), view.advertIntervalCentis());
+        return VrrpTimers.centisToNanos(intervalCentis)
+                + VrrpTimers.skewNanos(settings.version(), effectivePriority, intervalCentis);
     }
 
     private void adoptMasterInterval(int centis) {
@@ -588,6 +604,7 @@ public final class VrrpInstance {
             log("Entering " + target.name() + " STATE" + logSuffix);
         }
         if (previous == VrrpState.MASTER) {
+            dualMaster.leftMaster(effectivePriority);
             leaveMaster(target);
         }
         state = target;
@@ -625,6 +642,7 @@ public final class VrrpInstance {
         sendAdvert(effectivePriority);
         log("Entering MASTER STATE");
         stats.becomeMaster++;
+        dualMaster.enteredMaster(now);
         masterAdvertIntervalCentis = settings.advertIntervalCentis();
         downDeadline = NONE;
         preemptDeadline = NONE;
@@ -795,6 +813,14 @@ public final class VrrpInstance {
         return stats;
     }
 
+    /**
+     * The other master's address while a dual-master episode is open (docs/dual-master.md), else
+     * null. Safe to call from any thread (a status query).
+     */
+    public InetAddress dualMasterPeer() {
+        return dualMaster.peer();
+    }
+
     public InstanceSettings settings() {
         return settings;
     }
@@ -806,6 +832,7 @@ public final class VrrpInstance {
     /** The earliest pending deadline in nanoseconds, or {@link Long#MAX_VALUE}. */
     public long nextDeadlineNanos() {
         long deadline = Math.min(downDeadline, advertDeadline);
-        return state == VrrpState.MASTER ? Math.min(deadline, garp.nextDeadline()) : deadline;
+        return state == VrrpState.MASTER
+                ? Math.min(Math.min(deadline, garp.nextDeadline()), dualMaster.deadline()) : deadline;
     }
 }

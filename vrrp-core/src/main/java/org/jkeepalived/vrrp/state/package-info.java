@@ -12,5 +12,9 @@
  * {@code PacketRejected.of(reason)} otherwise, {@code LinkChanged}, {@code TrackerChanged},
  * {@code Reconfigure} on a reload (new settings, same state and counters), {@code Stop}. Every
  * {@code handle} returns the instance's next deadline.
+ *
+ * <p>Beyond keepalived: dual-master detection ({@code DualMasterDetector}, docs/dual-master.md),
+ * reported through {@code InstanceSink.dualMaster}, {@code InstanceStats} and
+ * {@code VrrpInstance.dualMasterPeer()}.
  */
 package org.jkeepalived.vrrp.state;

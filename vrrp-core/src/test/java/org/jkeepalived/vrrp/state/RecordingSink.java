@@ -22,6 +22,7 @@ final class RecordingSink implements InstanceSink {
     final List<String> detailLogs = new ArrayList<>();
     final List<String> notifications = new ArrayList<>();
     final Map<InetAddress, byte[]> peerMacs = new HashMap<>();
+    final List<DualMasterEvent> dualMasterEvents = new ArrayList<>();
     boolean vipsHeld;
 
     @Override
@@ -79,6 +80,12 @@ final class RecordingSink implements InstanceSink {
         actions.add("log " + line);
     }
 
+    @Override
+    public void dualMaster(DualMasterEvent event) {
+        dualMasterEvents.add(event);
+        actions.add("dual master " + (event.opened() ? "open " : "close ") + event.peer().getHostAddress());
+    }
+
     long count(String prefix) {
         return actions.stream().filter(a -> a.startsWith(prefix)).count();
     }
@@ -89,5 +96,6 @@ final class RecordingSink implements InstanceSink {
         logs.clear();
         detailLogs.clear();
         notifications.clear();
+        dualMasterEvents.clear();
     }
 }
