@@ -86,7 +86,10 @@ public final class ConfigurationReference {
     /** A keyword definition line and its handler: {@code kw("name", ..., Class::method)}. */
     private static final Pattern DEFINITION =
             Pattern.compile("(?:kw|kwActive|block|blockActive)\\(\"([A-Za-z0-9_@.\\-]+)\"[^\\n]*?, (\\w+)::(\\w+)[,)]");
-    private static final Pattern DAEMON_READ = Pattern.compile("otherSettings\\(\\)\\.(?:get|containsKey|getOrDefault)\\(\"([a-z0-9_]+)\"");
+    private static final Pattern DAEMON_READ = Pattern.compile(
+            // raw values reach the daemon through otherSettings(); notify scripts through notifyScripts(),
+            // which NotificationFactory holds as `configured`
+            "(?:otherSettings\\(\\)|notifyScripts\\(\\)|configured)\\.(?:get|containsKey|getOrDefault)\\(\"([a-z0-9_]+)\"");
 
     private final Set<String> rawKeywords;
     private final Set<String> keysTheDaemonReads;
