@@ -16,6 +16,8 @@ from lib.daemons import JK, KA  # noqa: E402
 
 SCENARIOS = ["failover-v2", "failover-v3", "garp", "graceful", "downtime", "scale-255", "scale-1000", "loaded",
              "footprint"]
+# For development only: BENCH_DAEMONS=jkeepalived runs one side (the doc then shows one column).
+DAEMONS = [k for k in (JK, KA) if k in os.environ.get("BENCH_DAEMONS", "%s,%s" % (JK, KA)).split(",")]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -46,7 +48,7 @@ def halves(trials):
     blocks = [(JK, first), (KA, first)]
     if second:
         blocks += [(KA, second), (JK, second)]
-    return blocks
+    return [b for b in blocks if b[0] in DAEMONS]
 
 
 def cut_scenario(bench, name, version, advert, trials, http=False, burner=False, timelines=None):
@@ -85,7 +87,7 @@ def graceful_scenario(bench, trials):
 def scale_scenario(bench, name, trials, **kw):
     results = {JK: [], KA: []}
     for i in range(trials):
-        for kind in ((JK, KA) if i % 2 == 0 else (KA, JK)):
+        for kind in [k for k in ((JK, KA) if i % 2 == 0 else (KA, JK)) if k in DAEMONS]:
             log("%s: trial %d, %s" % (name, i + 1, kind))
             f = scale.run_scale_trial(bench, kind, "%s-%d-%s" % (name, i, kind), steady_s=bench.steady, **kw)
             results[kind].append(f)
@@ -94,7 +96,7 @@ def scale_scenario(bench, name, trials, **kw):
 
 
 def footprint_scenario(bench, trials):
-    order = [k for i in range(trials) for k in ((JK, KA) if i % 2 == 0 else (KA, JK))]
+    order = [k for i in range(trials) for k in ((JK, KA) if i % 2 == 0 else (KA, JK)) if k in DAEMONS]
     log("footprint: %d trials each" % trials)
     results = {JK: [], KA: []}
     for kind, f in footprint.run_footprint_trials(bench, order):

@@ -65,8 +65,9 @@ class Topology:
         ns = "jkb%s-%s" % (self.run_id, name)
         self._add_ns(ns)
         node = Node(name, ns, index, self.links)
+        # IPv6 stays on (jkeepalived's capture needs it, see the report), without DAD delays
         for key in ("all", "default"):
-            run(["ip", "netns", "exec", ns, "sysctl", "-q", "-w", "net.ipv6.conf.%s.disable_ipv6=1" % key])
+            run(["ip", "netns", "exec", ns, "sysctl", "-q", "-w", "net.ipv6.conf.%s.accept_dad=0" % key])
         for k in range(self.links):
             port = self.port(name, k)
             run(["ip", "-n", ns, "link", "add", "eth%d" % k, "type", "veth", "peer", "name", port,

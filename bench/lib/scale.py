@@ -46,7 +46,7 @@ def run_scale_trial(bench, kind, name, version, advert, per_link, links, steady_
             text = scale_config(node, version, advert, prio, per_link, links, with_vips)
             pair.append(daemons.Daemon(kind, topo.nodes[node], os.path.join(directory, node), text, bench.launcher))
         t_start = time.time()
-        settled = settle(capture, lb1.mac, lb2.mac, per_link * links, advert, settle_max_s)
+        settled = settle(capture, lb1.mac, lb2.mac, per_link * links, advert, settle_max_s, pair)
         settle_s = time.time() - t_start
         master, backup = pair[1], pair[0]
         cpu0, t0 = (master.cpu_seconds(), backup.cpu_seconds()), time.time()
@@ -70,21 +70,26 @@ def run_scale_trial(bench, kind, name, version, advert, per_link, links, steady_
             "transitions": transitions, "backup_adverts": backup_adverts, "instances_seen": seen}
 
 
-def settle(capture, master_mac, backup_mac, instances, advert, settle_max_s):
-    """Waits until every instance is advertised by the master and the backup has been silent for
-    max(1 s, 3 adverts + 0.5 s); gives up after settle_max_s (a flap storm never settles)."""
+def settle(capture, master_mac, backup_mac, instances, advert, settle_max_s, pair):
+    """Waits until both daemons have logged "Startup complete" (keepalived's and jkeepalived's
+    line; the log only gates the start, it never times anything), every instance is advertised by
+    the master and the backup has been silent for max(1 s, 3 adverts + 0.5 s) since its start
+    completed; gives up after settle_max_s (a flap storm never settles)."""
     quiet = max(1.0, 3 * advert + 0.5)
     deadline = time.monotonic() + settle_max_s
     last_from = {}
     last_backup = time.time()
+    started = False
     while time.monotonic() < deadline:
+        if not started and all("Startup complete" in d.log_text() for d in pair):
+            started, last_backup = True, time.time()
         for p in capture.poll():
             if p.kind == "vrrp":
                 last_from[(p.iface, p.vrid)] = p.src_mac
                 if p.src_mac == backup_mac:
-                    last_backup = p.ts
+                    last_backup = max(last_backup, p.ts)
         mastered = sum(1 for mac in last_from.values() if mac == master_mac)
-        if mastered == instances and time.time() - last_backup >= quiet:
+        if started and mastered == instances and time.time() - last_backup >= quiet:
             return True
         time.sleep(0.1)
     return False
