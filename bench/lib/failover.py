@@ -83,6 +83,7 @@ class Pair:
             raise
 
     def start_daemon(self, node_name, prio):
+        self.started_at = None
         node = self.topo.nodes[node_name]
         d = os.path.join(self.directory, "%s-%d" % (node_name, len(self.daemons)))
         self.daemons[node_name] = daemons.Daemon(self.kind, node, d, pair_config(node_name, self.version, self.advert, prio),
@@ -90,9 +91,15 @@ class Pair:
         return self.daemons[node_name]
 
     def master_steady(self, since):
-        """lb1 is master and lb2 has heard it: ≥ 2 lb1 adverts after lb2's last advert and after since."""
+        """Both daemons have started ("Startup complete": the log gates, it never times) and lb1 is
+        master: ≥ 3 lb1 adverts after lb2's last advert and after since."""
+        if self.started_at is None:
+            if not all("Startup complete" in d.log_text() for d in self.daemons.values()):
+                return False
+            self.started_at = time.time()
+        since = max(since, self.started_at)
         last_backup = max([p.ts for p in adverts(self.capture, self.lb2.mac, since)] or [since])
-        return len(adverts(self.capture, self.lb1.mac, last_backup, prio=MASTER_PRIO)) >= 2
+        return len(adverts(self.capture, self.lb1.mac, last_backup, prio=MASTER_PRIO)) >= 3
 
     def wait_steady(self, since):
         if not wait_until(self.capture, lambda: self.master_steady(since), 3 * self.mdi + 20, step=self.advert / 4):
@@ -208,10 +215,12 @@ def run_graceful_trials(pair, trials):
         ok = wait_until(pair.capture, lambda: adverts(pair.capture, pair.lb2.mac, t_term), pair.mdi + 5)
         since = time.time()
         zero = adverts(pair.capture, pair.lb1.mac, t_term, since, prio=0)
-        take = adverts(pair.capture, pair.lb2.mac, t_term, since)
         figures = {"false_failovers": len(adverts(pair.capture, pair.lb2.mac, steady, t_term))}
+        take = adverts(pair.capture, pair.lb2.mac, zero[0].ts, since) if zero else []
         if ok and zero and take:
             figures["graceful_ms"] = (take[0].ts - zero[0].ts - pair.skew) * 1000
+            # lb2 advertising between SIGTERM and the priority 0: the master fell silent first
+            figures["early_takeover"] = len(adverts(pair.capture, pair.lb2.mac, t_term, zero[0].ts))
         else:
             figures["missed"] = 1
         out.append(figures)

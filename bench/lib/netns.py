@@ -28,7 +28,8 @@ class Node:
     def __init__(self, name, ns, index, links):
         self.name, self.ns, self.index = name, ns, index
         self.addresses = [(LINK_ADDRESSES[k] % (LINK_OFFSETS[k] + index)).split("/")[0] for k in range(links)]
-        self.mac = None
+        self.mac = None  # eth0's
+        self.macs = set()  # every link's
 
     def exec_prefix(self):
         return ["ip", "netns", "exec", self.ns]
@@ -76,8 +77,11 @@ class Topology:
             self.sw_ip("link", "set", port, "up")
             node.ip("addr", "add", LINK_ADDRESSES[k] % (LINK_OFFSETS[k] + index), "dev", "eth%d" % k)
             node.ip("link", "set", "eth%d" % k, "up")
-        out = node.ip("-o", "link", "show", "eth0")
-        node.mac = out.split("link/ether ")[1].split()[0].lower()
+        for k in range(self.links):
+            out = node.ip("-o", "link", "show", "eth%d" % k)
+            node.macs.add(out.split("link/ether ")[1].split()[0].lower())
+            if k == 0:
+                node.mac = out.split("link/ether ")[1].split()[0].lower()
         self.nodes[name] = node
 
     @staticmethod

@@ -115,9 +115,11 @@ def missed(results):
             unsettled = sum(1 for t in trials if t.get("settled") is False)
             dead = sum(1 for t in trials if t.get("alive") is False)
             drops = sum(t.get("capture_drops", 0) for t in trials)
-            if m or unsettled or dead or drops:
+            early = sum(1 for t in trials if t.get("early_takeover"))
+            if m or unsettled or dead or drops or early:
                 out.append("- %s, %s: %d trials without a takeover on the wire, %d did not settle, %d daemon died, "
-                           "%d frames dropped by the capture" % (scenario, kind, m, unsettled, dead, drops))
+                           "%d frames dropped by the capture, %d backup adverts before the priority-0 advert"
+                           % (scenario, kind, m, unsettled, dead, drops, early))
     return out
 
 

@@ -46,7 +46,7 @@ def run_scale_trial(bench, kind, name, version, advert, per_link, links, steady_
             text = scale_config(node, version, advert, prio, per_link, links, with_vips)
             pair.append(daemons.Daemon(kind, topo.nodes[node], os.path.join(directory, node), text, bench.launcher))
         t_start = time.time()
-        settled = settle(capture, lb1.mac, lb2.mac, per_link * links, advert, settle_max_s, pair)
+        settled = settle(capture, lb1.macs, lb2.macs, per_link * links, advert, settle_max_s, pair)
         settle_s = time.time() - t_start
         master, backup = pair[1], pair[0]
         cpu0, t0 = (master.cpu_seconds(), backup.cpu_seconds()), time.time()
@@ -62,7 +62,7 @@ def run_scale_trial(bench, kind, name, version, advert, per_link, links, steady_
             p.wait(timeout=5)
         drops = capture.stop() if capture else 0
         topo.close()
-    transitions, backup_adverts, seen = count_transitions(capture, lb2.mac, t0, t1)
+    transitions, backup_adverts, seen = count_transitions(capture, lb2.macs, t0, t1)
     return {"settled": settled, "settle_s": settle_s, "alive": alive, "capture_drops": drops,
             "master_cpu_pct": 100 * (cpu1[0] - cpu0[0]) / (t1 - t0),
             "backup_cpu_pct": 100 * (cpu1[1] - cpu0[1]) / (t1 - t0),
@@ -70,7 +70,7 @@ def run_scale_trial(bench, kind, name, version, advert, per_link, links, steady_
             "transitions": transitions, "backup_adverts": backup_adverts, "instances_seen": seen}
 
 
-def settle(capture, master_mac, backup_mac, instances, advert, settle_max_s, pair):
+def settle(capture, master_macs, backup_macs, instances, advert, settle_max_s, pair):
     """Waits until both daemons have logged "Startup complete" (keepalived's and jkeepalived's
     line; the log only gates the start, it never times anything), every instance is advertised by
     the master and the backup has been silent for max(1 s, 3 adverts + 0.5 s) since its start
@@ -86,16 +86,16 @@ def settle(capture, master_mac, backup_mac, instances, advert, settle_max_s, pai
         for p in capture.poll():
             if p.kind == "vrrp":
                 last_from[(p.iface, p.vrid)] = p.src_mac
-                if p.src_mac == backup_mac:
+                if p.src_mac in backup_macs:
                     last_backup = max(last_backup, p.ts)
-        mastered = sum(1 for mac in last_from.values() if mac == master_mac)
+        mastered = sum(1 for mac in last_from.values() if mac in master_macs)
         if started and mastered == instances and time.time() - last_backup >= quiet:
             return True
         time.sleep(0.1)
     return False
 
 
-def count_transitions(capture, backup_mac, t0, t1):
+def count_transitions(capture, backup_macs, t0, t1):
     """(advertiser changes per (link, VRID) summed, backup adverts, instances seen) within [t0, t1)."""
     last, changes, backup_adverts = {}, 0, 0
     for p in capture.between("vrrp", t0, t1):
@@ -103,6 +103,6 @@ def count_transitions(capture, backup_mac, t0, t1):
         if key in last and last[key] != p.src_mac:
             changes += 1
         last[key] = p.src_mac
-        if p.src_mac == backup_mac:
+        if p.src_mac in backup_macs:
             backup_adverts += 1
     return changes, backup_adverts, len(last)

@@ -70,7 +70,10 @@ public final class EventLoop {
         timers.remove(timer);
     }
 
-    /** This turn's clock reading: the time every handler in the turn should use. */
+    /**
+     * This turn's clock reading: the time every handler in the turn should use. Commands get a
+     * reading taken just before each of them, so a long command never sees a stale clock.
+     */
     public long now() {
         return turnNanos;
     }
@@ -107,9 +110,9 @@ public final class EventLoop {
             turnNanos = System.nanoTime();
             turns.incrementAndGet();
             fireDueTimers();
-            drain(packets);
-            drain(kernelEvents);
-            drain(commands);
+            drain(packets, false);
+            drain(kernelEvents, false);
+            drain(commands, true);
             if (!running) {
                 break;
             }
@@ -138,11 +141,19 @@ public final class EventLoop {
         }
     }
 
-    private void drain(Queue<Runnable> queue) {
+    /**
+     * @param freshClock read the clock again before each item: commands (start, reload) can run for
+     *                   hundreds of milliseconds, and a timer armed from a turn clock that old
+     *                   expires at once (a starting backup took over from a live master)
+     */
+    private void drain(Queue<Runnable> queue, boolean freshClock) {
         for (int i = 0; i < DRAIN_LIMIT; i++) {
             Runnable work = queue.poll();
             if (work == null) {
                 return;
+            }
+            if (freshClock) {
+                turnNanos = System.nanoTime();
             }
             try {
                 work.run();
