@@ -51,15 +51,29 @@ def halves(trials):
     return [b for b in blocks if b[0] in DAEMONS]
 
 
+def failed(results, kind, n, name, error):
+    """A session that broke (a daemon never became master, a tool failed): its trials count as
+    missed and the run goes on with the next one, so an unattended run always ends with a report."""
+    log("  %s %s: FAILED: %s" % (name, kind, error))
+    results[kind] += [{"missed": 1, "error": str(error)}] * n
+
+
 def cut_scenario(bench, name, version, advert, trials, http=False, burner=False, timelines=None):
     results = {JK: [], KA: []}
     for i, (kind, n) in enumerate(halves(trials)):
         log("%s: %s, %d trials" % (name, kind, n))
-        pair = failover.Pair(bench, kind, "%s-%d-%s" % (name, i, kind), version, advert, http=http, burner=burner)
+        try:
+            pair = failover.Pair(bench, kind, "%s-%d-%s" % (name, i, kind), version, advert, http=http, burner=burner)
+        except Exception as e:
+            failed(results, kind, n, name, e)
+            continue
         try:
             windows = failover.run_cut_trials(pair, n, http=http)
-        finally:
-            drops = pair.close()
+        except Exception as e:
+            pair.close()
+            failed(results, kind, n, name, e)
+            continue
+        drops = pair.close()
         figures = failover.judge_cut_trials(pair, windows)
         for f in figures:
             f["capture_drops"] = drops
@@ -74,9 +88,16 @@ def graceful_scenario(bench, trials):
     results = {JK: [], KA: []}
     for i, (kind, n) in enumerate(halves(trials)):
         log("graceful: %s, %d trials" % (kind, n))
-        pair = failover.Pair(bench, kind, "graceful-%d-%s" % (i, kind), 3, 0.1)
+        try:
+            pair = failover.Pair(bench, kind, "graceful-%d-%s" % (i, kind), 3, 0.1)
+        except Exception as e:
+            failed(results, kind, n, "graceful", e)
+            continue
         try:
             figures = failover.run_graceful_trials(pair, n)
+        except Exception as e:
+            failed(results, kind, n, "graceful", e)
+            continue
         finally:
             pair.close()
         results[kind] += figures
@@ -89,7 +110,11 @@ def scale_scenario(bench, name, trials, **kw):
     for i in range(trials):
         for kind in [k for k in ((JK, KA) if i % 2 == 0 else (KA, JK)) if k in DAEMONS]:
             log("%s: trial %d, %s" % (name, i + 1, kind))
-            f = scale.run_scale_trial(bench, kind, "%s-%d-%s" % (name, i, kind), steady_s=bench.steady, **kw)
+            try:
+                f = scale.run_scale_trial(bench, kind, "%s-%d-%s" % (name, i, kind), steady_s=bench.steady, **kw)
+            except Exception as e:
+                failed(results, kind, 1, name, e)
+                continue
             results[kind].append(f)
             show(name, kind, [f])
     return results
@@ -99,8 +124,11 @@ def footprint_scenario(bench, trials):
     order = [k for i in range(trials) for k in ((JK, KA) if i % 2 == 0 else (KA, JK)) if k in DAEMONS]
     log("footprint: %d trials each" % trials)
     results = {JK: [], KA: []}
-    for kind, f in footprint.run_footprint_trials(bench, order):
-        results[kind].append(f)
+    try:
+        for kind, f in footprint.run_footprint_trials(bench, order):
+            results[kind].append(f)
+    except Exception as e:
+        failed(results, JK, 0, "footprint", e)
     show("footprint", JK, results[JK])
     show("footprint", KA, results[KA])
     return results
