@@ -146,6 +146,9 @@ def write(bench, meta, results, timelines):
         losses="\n".join(losses) or "- none: every jkeepalived median is within 5% of keepalived's or better",
         fails="\n".join(fails) or "- none",
         incidents="\n".join(missed(results)) or "- none",
+        dev_note=("" if meta["trials"] >= 10 else
+                  "**A development run (fewer than 10 trials): the issue judges its targets on the median of "
+                  "≥ 10 trials. Re-run `sudo bench/run.sh` with the defaults on a quiet machine.**\n"),
         plot=("![failover timeline](bench/failover-timeline.png)" if png else "(no downtime scenario in this run)"))
     with open(bench.doc, "w") as f:
         f.write(text)
