@@ -27,8 +27,9 @@ if [ -n "$need" ]; then
 fi
 keepalived --version 2>&1 | grep -q 'v2\.2\.7' || echo "bench/run.sh: warning: keepalived is not 2.2.7" >&2
 
-if [ ! -f "$root/daemon/target/jkeepalived.jar" ]; then
-  echo "bench/run.sh: building daemon/target/jkeepalived.jar"
+jar="$root/daemon/target/jkeepalived.jar"
+if [ ! -f "$jar" ] || [ -n "$(find "$root" -path '*/src/main/*' -newer "$jar" -type f -print -quit)" ]; then
+  echo "bench/run.sh: building daemon/target/jkeepalived.jar (missing or older than the sources)"
   (cd "$root" && mvn -B -q -pl daemon -am package -DskipTests)
 fi
 
