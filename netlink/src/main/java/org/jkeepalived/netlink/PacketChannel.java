@@ -30,7 +30,17 @@ import org.slf4j.LoggerFactory;
  * reader with {@code breakLoop()} (which wakes an idle read) and then closes the handle.
  */
 final class PacketChannel implements AutoCloseable {
-    static final int BUFFER_BYTES = 256 * 1024;
+    /**
+     * The receive ring. In immediate mode libpcap uses a TPACKET_V2 ring of snaplen-sized slots
+     * (two 1,518-byte frames per 4 KB block), so 1 MB holds about 500 frames: two back-to-back
+     * bursts of 255 adverts. At 256 KB (about 128 frames) the tail of each burst
+     * of adverts from 255 instances whose timers had aligned was dropped, 3 times in a row for
+     * the same VRIDs, and backups took over in steady state (bench scale-255, 2026-11-22).
+     * The ring is resident memory (libpcap touches all of it), so it is not made larger still.
+     */
+    static final int BUFFER_BYTES = 1024 * 1024;
+    /** The send-only handle captures nothing ("less 1"): its ring only needs to exist. */
+    private static final int SEND_BUFFER_BYTES = 64 * 1024;
     /** Ethernet header and one 802.1Q tag on top of the MTU: the largest frame that can arrive. */
     private static final int LINK_HEADER_ALLOWANCE = 18;
     private static final int DEFAULT_SNAPLEN = 1500 + LINK_HEADER_ALLOWANCE;
@@ -176,7 +186,7 @@ final class PacketChannel implements AutoCloseable {
             .snaplen(snaplen())
             .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
             .timeoutMillis(100)
-            .bufferSize(BUFFER_BYTES)
+            .bufferSize(forReceive ? BUFFER_BYTES : SEND_BUFFER_BYTES)
             .immediateMode(true)
             .direction(PcapHandle.PcapDirection.IN)
             .build();

@@ -99,4 +99,24 @@ class EventLoopTest {
         assertThat(read.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(seen[0]).isEqualTo(threads * perThread);
     }
+
+    @Test
+    void aCommandAfterALongCommandInTheSameTurnSeesAFreshClock() throws InterruptedException {
+        long[] firstEnded = new long[1];
+        long[] secondNow = new long[1];
+        CountDownLatch done = new CountDownLatch(1);
+        loop.post(() -> {
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait(); // a slow command, like a start-up with hundreds of instances
+            }
+            firstEnded[0] = System.nanoTime();
+            loop.post(() -> { // drained in the same turn
+                secondNow[0] = loop.now();
+                done.countDown();
+            });
+        });
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(secondNow[0]).as("the clock the second command sees").isGreaterThanOrEqualTo(firstEnded[0]);
+    }
 }
