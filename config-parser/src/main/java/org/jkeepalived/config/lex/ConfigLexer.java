@@ -46,8 +46,13 @@ import org.jkeepalived.config.Diagnostics;
 public final class ConfigLexer implements AutoCloseable {
     /** keepalived's line buffer (MAXBUF): substitution may not make a line longer. */
     static final int LINE_BUFFER = PhysicalLineReader.MAXBUF;
-    /** The most lines one physical line may produce (keepalived has no limit and may loop). */
+    /**
+     * The most lines one physical line may produce. keepalived has no limit: a definition that
+     * refers to itself through a multi-line value or a brace makes it loop on that line for ever.
+     */
     static final int MAX_LINES_FROM_ONE_LINE = 1_000_000;
+    /** The most lines ~SEQ, ~LST, multi-line values and brace residue may produce in one parse. */
+    static final long MAX_GENERATED_LINES = 10_000_000;
 
     private final LexerOptions options;
     private final Diagnostics diagnostics;
@@ -70,6 +75,10 @@ public final class ConfigLexer implements AutoCloseable {
     private boolean physicalLineIsInclude;
     /** Lines produced (residue, generators, multi-line values) since the last file line. */
     private int linesGeneratedSinceFileLine;
+    /** Lines produced that way in the whole parse. */
+    private long linesGenerated;
+    /** A runaway expansion stopped the reading (see abandonReading). */
+    private boolean readingAbandoned;
     /** Lines are read as the parent reads them (see setParentView), not as the children do. */
     private boolean parentView;
 
@@ -282,8 +291,15 @@ public final class ConfigLexer implements AutoCloseable {
 
     /** The next raw text: brace residue, then a generator value, then a multi-line value, then the files. */
     private String fetch() {
-        if ((lineResidue != null || pending.any()) && ++linesGeneratedSinceFileLine > MAX_LINES_FROM_ONE_LINE) {
-            abandonExpansion();
+        if (readingAbandoned) {
+            return null;
+        }
+        if (lineResidue != null || pending.any()) {
+            linesGenerated++;
+            if (++linesGeneratedSinceFileLine > MAX_LINES_FROM_ONE_LINE || linesGenerated > MAX_GENERATED_LINES) {
+                abandonReading();
+                return null;
+            }
         }
         if (lineResidue != null) {
             String text = lineResidue;
@@ -300,16 +316,29 @@ public final class ConfigLexer implements AutoCloseable {
     }
 
     /**
-     * One physical line has produced more lines than any real configuration does: its generators
-     * or multi-line definitions refer to themselves (keepalived loops for ever). Drop what is left
-     * of it and go on with the next physical line.
+     * An expansion has produced more lines than any real configuration does. Almost always a
+     * definition refers to itself (through a multi-line value, or a {@code ${NAME}} whose brace
+     * splits the line and re-queues the reference): keepalived 2.2.7 then repeats the same lines
+     * on that physical line for ever and never reads anything after it. The nearest bounded
+     * equivalent is to stop reading here, saying where. keepalived prints no such message, so it
+     * carries the children's location (file and line) in every pass.
      */
-    private void abandonExpansion() {
-        report(ConfigError.GENERAL_ERROR, "Line produces more than " + MAX_LINES_FROM_ONE_LINE
-                + " lines through ~SEQ, ~LST or multi-line definitions - ignoring the rest", ReportedBy.ALL);
+    private void abandonReading() {
+        boolean oneLine = linesGeneratedSinceFileLine > MAX_LINES_FROM_ONE_LINE;
+        String message = (oneLine ? "Line produces more than " + MAX_LINES_FROM_ONE_LINE
+                : "Configuration produces more than " + MAX_GENERATED_LINES)
+                + " lines through ~SEQ, ~LST, braces or multi-line definitions"
+                + (oneLine ? " (a definition probably refers to itself; keepalived loops here for ever)" : "")
+                + " - ignoring the rest of the configuration";
+        Diagnostic stopped = files.childDiagnostic(ConfigError.GENERAL_ERROR, message);
+        diagnostics.report(stopped);
+        if (options.pass() != LexerOptions.Pass.CHILDREN) {
+            parentPass.add(stopped);
+        }
         lineResidue = null;
         pending.clear();
-        linesGeneratedSinceFileLine = 0;
+        definitionBeingRead = null;
+        readingAbandoned = true;
     }
 
     private static int utf8Length(String text) {

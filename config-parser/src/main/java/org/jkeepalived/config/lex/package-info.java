@@ -39,9 +39,12 @@
  *
  * <h2>Known differences from keepalived 2.2.7</h2>
  * <ul>
- *   <li>Bounds keepalived lacks: ~SEQ/~LST at most 1,000,000 values, at most 1,000,000 lines
- *       from one physical line, includes nested at most 64 deep and 10,000 files per parse,
- *       10,000 substitutions per line (self-referencing definitions hang keepalived).</li>
+ *   <li>Bounds keepalived lacks: ~SEQ/~LST at most 1,000,000 values, includes nested at most 64
+ *       deep and 10,000 files per parse, 10,000 substitutions per line (self-referencing
+ *       definitions hang keepalived). At most 1,000,000 lines from one physical line (or one
+ *       1023-byte piece of it) and 10,000,000 generated lines per parse: beyond that the reading
+ *       stops with a located diagnostic ({@code Line produces more than …}), since keepalived
+ *       loops on such a line for ever and never reads what follows.</li>
  *   <li>A rejected {@code ~LST} makes keepalived decrement a counter it never incremented; the
  *       damaged count also carries into its later passes, so they may emit lines at other places.
  *       The parent pass's behaviour is reproduced.</li>
