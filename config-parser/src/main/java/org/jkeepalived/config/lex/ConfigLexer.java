@@ -390,8 +390,7 @@ public final class ConfigLexer implements AutoCloseable {
             report(ConfigError.GENERAL_ERROR, "Unterminated quote '" + child.unterminatedQuoteText() + "'", ReportedBy.CHILDREN);
         }
         if (viewsDiffer && options.pass() == LexerOptions.Pass.COMBINED) {
-            // The parent tokenizes its own text (approximated here as the whole line).
-            Tokenizer.split(parent.text(), message -> report(ConfigError.GENERAL_ERROR, message, ReportedBy.PARENT));
+            tokenizeAsParent(parent.text());
         }
         if (definitionBeingRead != null && options.pass() != LexerOptions.Pass.PARENT
                 && (parent.text().isEmpty() || physicalLineIsInclude)) {
@@ -400,6 +399,18 @@ public final class ConfigLexer implements AutoCloseable {
             return "";
         }
         return readsParentText() ? parent.text() : child.text();
+    }
+
+    /**
+     * The parent's tokenizer messages for a line only the parent reads as it is (COMBINED pass):
+     * it splits its text at braces and tokenizes each piece, so for {@code \#{{{"} it says
+     * {@code Unmatched quote: '"'}. Approximate (conditionals and substitutions in the pieces are
+     * not applied); the PARENT pass is exact.
+     */
+    private void tokenizeAsParent(String text) {
+        for (String piece : Braces.nonBracePieces(text)) {
+            Tokenizer.split(piece, message -> report(ConfigError.GENERAL_ERROR, message, ReportedBy.PARENT));
+        }
     }
 
     private boolean readsParentText() {
@@ -588,21 +599,10 @@ public final class ConfigLexer implements AutoCloseable {
      */
     private String splitAtBrace(String line) {
         String buf = line;
-        int p = 0;
-        char first = buf.charAt(0);
-        if (first != '{' && first != '}') {
-            p = CText.pbrk(buf, 0, "{}\"");
-            while (p >= 0 && buf.charAt(p) == '"') {
-                int close = buf.indexOf('"', p + 1);
-                p = close < 0 ? -1 : CText.pbrk(buf, close + 1, "{}\"");
-            }
-        }
-        if (p >= 0 && (buf.charAt(p) == '{' || buf.charAt(p) == '}')) {
-            int skip = p == 0 ? CText.spn(buf, 1, CText.BLANKS) + 1 : 0;
-            if (p + skip < buf.length()) {
-                lineResidue = CText.stripTrailingBlanks(buf.substring(p + skip));
-                buf = buf.substring(0, p + skip);
-            }
+        int cut = Braces.cut(buf);
+        if (cut < buf.length()) {
+            lineResidue = CText.stripTrailingBlanks(buf.substring(cut));
+            buf = buf.substring(0, cut);
         }
         buf = CText.stripTrailingBlanks(buf);
         if (buf.equals("{")) {
