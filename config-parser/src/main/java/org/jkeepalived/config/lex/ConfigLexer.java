@@ -404,12 +404,15 @@ public final class ConfigLexer implements AutoCloseable {
     /**
      * The parent's tokenizer messages for a line only the parent reads as it is (COMBINED pass):
      * it splits its text at braces and tokenizes each piece, so for {@code \#{{{"} it says
-     * {@code Unmatched quote: '"'}. Approximate (conditionals and substitutions in the pieces are
-     * not applied); the PARENT pass is exact.
+     * {@code Unmatched quote: '"'}. Approximate: a piece that a conditional, definition, generator,
+     * substitution or include would change is left out (the PARENT pass is exact).
      */
     private void tokenizeAsParent(String text) {
         for (String piece : Braces.nonBracePieces(text)) {
-            Tokenizer.split(piece, message -> report(ConfigError.GENERAL_ERROR, message, ReportedBy.PARENT));
+            char first = piece.charAt(0);
+            if (first != '@' && first != '~' && piece.indexOf('$') < 0 && includePatternStart(piece) < 0) {
+                Tokenizer.split(piece, message -> report(ConfigError.GENERAL_ERROR, message, ReportedBy.PARENT));
+            }
         }
     }
 

@@ -87,6 +87,17 @@ class LexerPassTest {
     }
 
     @Test
+    void definitionAfterAnEscapedHashIsNotTokenizedForTheParent() {
+        // 2.2.7 on '\#{{{$A="': the parent defines A as '"' after the braces (no Unmatched quote
+        // message); the children read a comment. Found by LexerFuzzProperties.structuredNoiseNeverEscapes.
+        assertThat(bothPasses("\\#{{{$A=\"\n")).containsExactly(
+                "(Line 1) Unexpected '{' - ignoring", "(Line 1) Unknown keyword '#'",
+                "(Line 1) Unterminated quote '#{{{$A=\"'", "There are 3 missing '}'s or extra '{'s");
+        Lexed lexed = Lexed.run(Path.of("t.conf"), new LexerOptions("main", false, dir));
+        assertThat(lexed.messages()).containsExactly("(Line 1) Unterminated quote '#{{{$A=\"'");
+    }
+
+    @Test
     void blankLineInsideAMultiLineDefinitionEndsItForTheChildrenOnly() {
         // 2.2.7: the parent appended line 3 to $M, the children read an empty copy line and did not
         assertThat(bothPasses("$M=x_y \\\n   \nk9 b2\nq\n")).containsExactly(
