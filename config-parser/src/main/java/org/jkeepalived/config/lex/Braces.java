@@ -1,9 +1,6 @@
 package org.jkeepalived.config.lex;
 
-import java.util.ArrayList;
-import java.util.List;
-
-/** keepalived's brace splitting (step 8 of {@code read_line}) as pure functions. Stateless. */
+/** keepalived's brace splitting (step 8 of {@code read_line}) as a pure function. Stateless. */
 final class Braces {
     private Braces() {
     }
@@ -26,23 +23,5 @@ final class Braces {
             return p + (p == 0 ? CText.spn(buf, 1, CText.BLANKS) + 1 : 0);
         }
         return buf.length();
-    }
-
-    /**
-     * The logical lines other than lone braces that step 8 makes of {@code text}, each without
-     * trailing blanks (no conditional or substitution is applied to the pieces after a brace).
-     */
-    static List<String> nonBracePieces(String text) {
-        List<String> pieces = new ArrayList<>();
-        String rest = text;
-        while (!rest.isEmpty()) {
-            int cut = cut(rest);
-            String piece = CText.stripTrailingBlanks(rest.substring(0, cut));
-            if (!piece.equals("{") && !piece.equals("}")) {
-                pieces.add(piece);
-            }
-            rest = CText.stripTrailingBlanks(rest.substring(cut));
-        }
-        return pieces;
     }
 }

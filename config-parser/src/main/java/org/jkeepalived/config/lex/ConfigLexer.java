@@ -404,15 +404,20 @@ public final class ConfigLexer implements AutoCloseable {
     /**
      * The parent's tokenizer messages for a line only the parent reads as it is (COMBINED pass):
      * it splits its text at braces and tokenizes each piece, so for {@code \#{{{"} it says
-     * {@code Unmatched quote: '"'}. Approximate: a piece that a conditional, definition, generator,
-     * substitution or include would change is left out (the PARENT pass is exact).
+     * {@code Unmatched quote: '"'}. Each rest of the line goes through conditionals, definitions,
+     * generators, substitution and includes before it is split again; from a rest those would
+     * change ({@code \#{{{$A={"} defines A) nothing more is reported (the PARENT pass is exact).
      */
     private void tokenizeAsParent(String text) {
-        for (String piece : Braces.nonBracePieces(text)) {
-            char first = piece.charAt(0);
-            if (first != '@' && first != '~' && piece.indexOf('$') < 0 && includePatternStart(piece) < 0) {
+        String rest = text;
+        while (!rest.isEmpty() && "@~".indexOf(rest.charAt(0)) < 0 && rest.indexOf('$') < 0
+                && includePatternStart(rest) < 0) {
+            int cut = Braces.cut(rest);
+            String piece = CText.stripTrailingBlanks(rest.substring(0, cut));
+            if (!piece.equals("{") && !piece.equals("}")) {
                 Tokenizer.split(piece, message -> report(ConfigError.GENERAL_ERROR, message, ReportedBy.PARENT));
             }
+            rest = CText.stripTrailingBlanks(rest.substring(cut));
         }
     }
 

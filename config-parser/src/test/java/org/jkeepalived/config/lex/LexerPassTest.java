@@ -95,6 +95,12 @@ class LexerPassTest {
                 "(Line 1) Unterminated quote '#{{{$A=\"'", "There are 3 missing '}'s or extra '{'s");
         Lexed lexed = Lexed.run(Path.of("t.conf"), new LexerOptions("main", false, dir));
         assertThat(lexed.messages()).containsExactly("(Line 1) Unterminated quote '#{{{$A=\"'");
+        // definitions come before brace splitting: '$A={"' defines A as '{"'
+        assertThat(bothPasses("\\#{{$A={\"\n")).containsExactly(
+                "(Line 1) Unexpected '{' - ignoring", "(Line 1) Unknown keyword '#'",
+                "(Line 1) Unterminated quote '#{{$A={\"'", "There are 2 missing '}'s or extra '{'s");
+        assertThat(Lexed.run(Path.of("t.conf"), new LexerOptions("main", false, dir)).messages())
+                .containsExactly("(Line 1) Unterminated quote '#{{$A={\"'");
     }
 
     @Test
