@@ -1,6 +1,10 @@
 package org.jkeepalived.config.lex;
 
-/** keepalived's brace splitting (step 8 of {@code read_line}) as a pure function. Stateless. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** keepalived's brace splitting (step 8 of {@code read_line}) as pure functions. Stateless. */
 final class Braces {
     private Braces() {
     }
@@ -23,5 +27,24 @@ final class Braces {
             return p + (p == 0 ? CText.spn(buf, 1, CText.BLANKS) + 1 : 0);
         }
         return buf.length();
+    }
+
+    /**
+     * The logical lines other than lone braces that step 8 makes of {@code text}, up to the first
+     * rest that steps 3 to 7 would change (it starts with {@code @} or {@code ~}, holds a
+     * {@code $}, or is an include line): what follows it cannot be known without expanding.
+     */
+    static List<String> piecesBeforeExpansion(String text, Predicate<String> isInclude) {
+        List<String> pieces = new ArrayList<>();
+        String rest = text;
+        while (!rest.isEmpty() && "@~".indexOf(rest.charAt(0)) < 0 && rest.indexOf('$') < 0 && !isInclude.test(rest)) {
+            int cut = cut(rest);
+            String piece = CText.stripTrailingBlanks(rest.substring(0, cut));
+            if (!piece.equals("{") && !piece.equals("}")) {
+                pieces.add(piece);
+            }
+            rest = CText.stripTrailingBlanks(rest.substring(cut));
+        }
+        return pieces;
     }
 }

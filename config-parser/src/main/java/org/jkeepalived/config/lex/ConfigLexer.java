@@ -409,15 +409,8 @@ public final class ConfigLexer implements AutoCloseable {
      * change ({@code \#{{{$A={"} defines A) nothing more is reported (the PARENT pass is exact).
      */
     private void tokenizeAsParent(String text) {
-        String rest = text;
-        while (!rest.isEmpty() && "@~".indexOf(rest.charAt(0)) < 0 && rest.indexOf('$') < 0
-                && includePatternStart(rest) < 0) {
-            int cut = Braces.cut(rest);
-            String piece = CText.stripTrailingBlanks(rest.substring(0, cut));
-            if (!piece.equals("{") && !piece.equals("}")) {
-                Tokenizer.split(piece, message -> report(ConfigError.GENERAL_ERROR, message, ReportedBy.PARENT));
-            }
-            rest = CText.stripTrailingBlanks(rest.substring(cut));
+        for (String piece : Braces.piecesBeforeExpansion(text, rest -> includePatternStart(rest) >= 0)) {
+            Tokenizer.split(piece, message -> report(ConfigError.GENERAL_ERROR, message, ReportedBy.PARENT));
         }
     }
 
@@ -587,7 +580,7 @@ public final class ConfigLexer implements AutoCloseable {
     }
 
     /** {@code is_include}: where the pattern starts (before blanks), or -1 for other lines. */
-    private static int includePatternStart(String buf) {
+    static int includePatternStart(String buf) {
         if (!buf.startsWith("include") || buf.length() <= 7) {
             return -1;
         }

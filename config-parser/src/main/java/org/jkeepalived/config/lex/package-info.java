@@ -51,7 +51,9 @@
  *   <li>{@code COMBINED} pass only: where the parent's and the children's text of a line differ
  *       ({@code \#}/{@code \!} escapes, a backslash before a comment, a blank or include line
  *       inside a multi-line definition) the children's text is used, so parent-form messages about
- *       such a line show the children's words.</li>
+ *       such a line show the children's words. The parent's own tokenizer messages for such a
+ *       line are reported for its brace-split pieces up to the first rest that a conditional,
+ *       definition, generator, substitution or include would change.</li>
  *   <li>{@code CHILDREN} pass: an include line the parent swallowed into a multi-line definition
  *       (after a blank line that ended the definition for the children) is still read.</li>
  *   <li>Text is decoded as UTF-8; the 1024-byte piece limit is applied to bytes, the substitution
