@@ -46,8 +46,13 @@ import org.jkeepalived.config.Diagnostics;
 public final class ConfigLexer implements AutoCloseable {
     /** keepalived's line buffer (MAXBUF): substitution may not make a line longer. */
     static final int LINE_BUFFER = PhysicalLineReader.MAXBUF;
-    /** The most lines one physical line may produce (keepalived has no limit and may loop). */
+    /**
+     * The most lines one physical line may produce. keepalived has no limit: a definition that
+     * refers to itself through a multi-line value or a brace makes it loop on that line for ever.
+     */
     static final int MAX_LINES_FROM_ONE_LINE = 1_000_000;
+    /** The most lines ~SEQ, ~LST, multi-line values and brace residue may produce in one parse. */
+    static final long MAX_GENERATED_LINES = 10_000_000;
 
     private final LexerOptions options;
     private final Diagnostics diagnostics;
@@ -70,6 +75,10 @@ public final class ConfigLexer implements AutoCloseable {
     private boolean physicalLineIsInclude;
     /** Lines produced (residue, generators, multi-line values) since the last file line. */
     private int linesGeneratedSinceFileLine;
+    /** Lines produced that way in the whole parse. */
+    private long linesGenerated;
+    /** A runaway expansion stopped the reading (see abandonReading). */
+    private boolean readingAbandoned;
     /** Lines are read as the parent reads them (see setParentView), not as the children do. */
     private boolean parentView;
 
@@ -282,8 +291,15 @@ public final class ConfigLexer implements AutoCloseable {
 
     /** The next raw text: brace residue, then a generator value, then a multi-line value, then the files. */
     private String fetch() {
-        if ((lineResidue != null || pending.any()) && ++linesGeneratedSinceFileLine > MAX_LINES_FROM_ONE_LINE) {
-            abandonExpansion();
+        if (readingAbandoned) {
+            return null;
+        }
+        if (lineResidue != null || pending.any()) {
+            linesGenerated++;
+            if (++linesGeneratedSinceFileLine > MAX_LINES_FROM_ONE_LINE || linesGenerated > MAX_GENERATED_LINES) {
+                abandonReading();
+                return null;
+            }
         }
         if (lineResidue != null) {
             String text = lineResidue;
@@ -300,16 +316,29 @@ public final class ConfigLexer implements AutoCloseable {
     }
 
     /**
-     * One physical line has produced more lines than any real configuration does: its generators
-     * or multi-line definitions refer to themselves (keepalived loops for ever). Drop what is left
-     * of it and go on with the next physical line.
+     * An expansion has produced more lines than any real configuration does. Almost always a
+     * definition refers to itself (through a multi-line value, or a {@code ${NAME}} whose brace
+     * splits the line and re-queues the reference): keepalived 2.2.7 then repeats the same lines
+     * on that physical line for ever and never reads anything after it. The nearest bounded
+     * equivalent is to stop reading here, saying where. keepalived prints no such message, so it
+     * carries the children's location (file and line) in every pass.
      */
-    private void abandonExpansion() {
-        report(ConfigError.GENERAL_ERROR, "Line produces more than " + MAX_LINES_FROM_ONE_LINE
-                + " lines through ~SEQ, ~LST or multi-line definitions - ignoring the rest", ReportedBy.ALL);
+    private void abandonReading() {
+        boolean oneLine = linesGeneratedSinceFileLine > MAX_LINES_FROM_ONE_LINE;
+        String message = (oneLine ? "Line produces more than " + MAX_LINES_FROM_ONE_LINE
+                : "Configuration produces more than " + MAX_GENERATED_LINES)
+                + " lines through ~SEQ, ~LST, braces or multi-line definitions"
+                + (oneLine ? " (a definition probably refers to itself; keepalived loops here for ever)" : "")
+                + " - ignoring the rest of the configuration";
+        Diagnostic stopped = files.childDiagnostic(ConfigError.GENERAL_ERROR, message);
+        diagnostics.report(stopped);
+        if (options.pass() != LexerOptions.Pass.CHILDREN) {
+            parentPass.add(stopped);
+        }
         lineResidue = null;
         pending.clear();
-        linesGeneratedSinceFileLine = 0;
+        definitionBeingRead = null;
+        readingAbandoned = true;
     }
 
     private static int utf8Length(String text) {
@@ -361,8 +390,7 @@ public final class ConfigLexer implements AutoCloseable {
             report(ConfigError.GENERAL_ERROR, "Unterminated quote '" + child.unterminatedQuoteText() + "'", ReportedBy.CHILDREN);
         }
         if (viewsDiffer && options.pass() == LexerOptions.Pass.COMBINED) {
-            // The parent tokenizes its own text (approximated here as the whole line).
-            Tokenizer.split(parent.text(), message -> report(ConfigError.GENERAL_ERROR, message, ReportedBy.PARENT));
+            tokenizeAsParent(parent.text());
         }
         if (definitionBeingRead != null && options.pass() != LexerOptions.Pass.PARENT
                 && (parent.text().isEmpty() || physicalLineIsInclude)) {
@@ -371,6 +399,19 @@ public final class ConfigLexer implements AutoCloseable {
             return "";
         }
         return readsParentText() ? parent.text() : child.text();
+    }
+
+    /**
+     * The parent's tokenizer messages for a line only the parent reads as it is (COMBINED pass):
+     * it splits its text at braces and tokenizes each piece, so for {@code \#{{{"} it says
+     * {@code Unmatched quote: '"'}. Each rest of the line goes through conditionals, definitions,
+     * generators, substitution and includes before it is split again; from a rest those would
+     * change ({@code \#{{{$A={"} defines A) nothing more is reported (the PARENT pass is exact).
+     */
+    private void tokenizeAsParent(String text) {
+        for (String piece : Braces.piecesBeforeExpansion(text, rest -> includePatternStart(rest) >= 0)) {
+            Tokenizer.split(piece, message -> report(ConfigError.GENERAL_ERROR, message, ReportedBy.PARENT));
+        }
     }
 
     private boolean readsParentText() {
@@ -539,7 +580,7 @@ public final class ConfigLexer implements AutoCloseable {
     }
 
     /** {@code is_include}: where the pattern starts (before blanks), or -1 for other lines. */
-    private static int includePatternStart(String buf) {
+    static int includePatternStart(String buf) {
         if (!buf.startsWith("include") || buf.length() <= 7) {
             return -1;
         }
@@ -559,21 +600,10 @@ public final class ConfigLexer implements AutoCloseable {
      */
     private String splitAtBrace(String line) {
         String buf = line;
-        int p = 0;
-        char first = buf.charAt(0);
-        if (first != '{' && first != '}') {
-            p = CText.pbrk(buf, 0, "{}\"");
-            while (p >= 0 && buf.charAt(p) == '"') {
-                int close = buf.indexOf('"', p + 1);
-                p = close < 0 ? -1 : CText.pbrk(buf, close + 1, "{}\"");
-            }
-        }
-        if (p >= 0 && (buf.charAt(p) == '{' || buf.charAt(p) == '}')) {
-            int skip = p == 0 ? CText.spn(buf, 1, CText.BLANKS) + 1 : 0;
-            if (p + skip < buf.length()) {
-                lineResidue = CText.stripTrailingBlanks(buf.substring(p + skip));
-                buf = buf.substring(0, p + skip);
-            }
+        int cut = Braces.cut(buf);
+        if (cut < buf.length()) {
+            lineResidue = CText.stripTrailingBlanks(buf.substring(cut));
+            buf = buf.substring(0, cut);
         }
         buf = CText.stripTrailingBlanks(buf);
         if (buf.equals("{")) {

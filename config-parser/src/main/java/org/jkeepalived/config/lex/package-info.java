@@ -39,16 +39,21 @@
  *
  * <h2>Known differences from keepalived 2.2.7</h2>
  * <ul>
- *   <li>Bounds keepalived lacks: ~SEQ/~LST at most 1,000,000 values, at most 1,000,000 lines
- *       from one physical line, includes nested at most 64 deep and 10,000 files per parse,
- *       10,000 substitutions per line (self-referencing definitions hang keepalived).</li>
+ *   <li>Bounds keepalived lacks: ~SEQ/~LST at most 1,000,000 values, includes nested at most 64
+ *       deep and 10,000 files per parse, 10,000 substitutions per line (self-referencing
+ *       definitions hang keepalived). At most 1,000,000 lines from one physical line (or one
+ *       1023-byte piece of it) and 10,000,000 generated lines per parse: beyond that the reading
+ *       stops with a located diagnostic ({@code Line produces more than …}), since keepalived
+ *       loops on such a line for ever and never reads what follows.</li>
  *   <li>A rejected {@code ~LST} makes keepalived decrement a counter it never incremented; the
  *       damaged count also carries into its later passes, so they may emit lines at other places.
  *       The parent pass's behaviour is reproduced.</li>
  *   <li>{@code COMBINED} pass only: where the parent's and the children's text of a line differ
  *       ({@code \#}/{@code \!} escapes, a backslash before a comment, a blank or include line
  *       inside a multi-line definition) the children's text is used, so parent-form messages about
- *       such a line show the children's words.</li>
+ *       such a line show the children's words. The parent's own tokenizer messages for such a
+ *       line are reported for its brace-split pieces up to the first rest that a conditional,
+ *       definition, generator, substitution or include would change.</li>
  *   <li>{@code CHILDREN} pass: an include line the parent swallowed into a multi-line definition
  *       (after a blank line that ended the definition for the children) is still read.</li>
  *   <li>Text is decoded as UTF-8; the 1024-byte piece limit is applied to bytes, the substitution

@@ -3,6 +3,7 @@ package org.jkeepalived.config.lex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.jkeepalived.config.ConfigError;
 import org.jkeepalived.config.Diagnostics;
 import org.junit.jupiter.api.Test;
@@ -197,21 +198,51 @@ class LexerBasicsTest {
     }
 
     @Test
-    void selfReferencingMultiLineDefinitionIsCutOff() {
-        // keepalived 2.2.7 expands this for ever
+    void selfReferencingMultiLineDefinitionStopsTheReading() {
+        // keepalived 2.2.7 prints "(Line 3) Unknown keyword 'k9'" for ever and never reads "after"
         Lexed.write(dir.resolve("loop.conf"), "$M=alpha \\\nk9 $M\nb2 $M\nafter\n");
+        for (LexerOptions.Pass pass : LexerOptions.Pass.values()) {
+            Runaway run = lexRunaway("loop.conf", pass);
+            assertThat(run.count).as(pass.name()).isGreaterThan(ConfigLexer.MAX_LINES_FROM_ONE_LINE / 2)
+                    .isLessThanOrEqualTo(ConfigLexer.MAX_LINES_FROM_ONE_LINE + 1);
+            assertThat(run.texts).as(pass.name()).doesNotContain("after").contains("b2 alpha", "k9 alpha");
+            assertThat(run.messages).as(pass.name()).containsExactly("(loop.conf: Line 3) Line produces more than "
+                    + ConfigLexer.MAX_LINES_FROM_ONE_LINE + " lines through ~SEQ, ~LST, braces or multi-line definitions"
+                    + " (a definition probably refers to itself; keepalived loops here for ever)"
+                    + " - ignoring the rest of the configuration");
+        }
+    }
+
+    @Test
+    void runawayInOnePieceOfALongLineStopsTheWholeReading() {
+        // Found by LexerFuzzProperties.longLinesNeverEscape: a self-referencing use repeated in a
+        // line longer than 1023 bytes made every 1023-byte piece loop up to the per-line bound,
+        // 20 million lines in all; keepalived 2.2.7 loops for ever in the first piece.
+        // 11 characters divide the 1023-byte pieces, so every piece ends with a multi-line use
+        String use = "k9 abcd $M ";
+        // (a one-character first value line: the 1023-byte piece has no room for a longer one)
+        String text = "$M=a \\\nk9 $M\n" + use.repeat(3 * (PhysicalLineReader.MAXBUF - 1) / use.length())
+                + "\nafter\n";
+        Lexed.write(dir.resolve("longloop.conf"), text);
+        Runaway run = lexRunaway("longloop.conf", LexerOptions.Pass.COMBINED);
+        assertThat(run.count).isLessThan(ConfigLexer.MAX_LINES_FROM_ONE_LINE + 100);
+        assertThat(run.texts).doesNotContain("after");
+        assertThat(run.messages).singleElement().asString().startsWith("(longloop.conf: Line 3) Line produces more than");
+    }
+
+    private record Runaway(int count, java.util.Set<String> texts, List<String> messages) { }
+
+    private Runaway lexRunaway(String file, LexerOptions.Pass pass) {
         Diagnostics diagnostics = new Diagnostics();
         int count = 0;
-        String last = null;
-        try (ConfigLexer lexer = new ConfigLexer(Path.of("loop.conf"), new LexerOptions("id", false, dir), diagnostics)) {
-            for (LogicalLine line = lexer.next(); line != null; line = lexer.next()) {
+        java.util.Set<String> texts = new java.util.HashSet<>();
+        try (ConfigLexer lexer = new ConfigLexer(Path.of(file), new LexerOptions("id", false, dir, pass), diagnostics)) {
+            for (LogicalLine line = lexer.next(); line != null && count <= 3 * ConfigLexer.MAX_LINES_FROM_ONE_LINE;
+                    line = lexer.next()) {
                 count++;
-                last = line.text();
+                texts.add(line.text());
             }
         }
-        assertThat(count).isGreaterThan(ConfigLexer.MAX_LINES_FROM_ONE_LINE / 2);
-        assertThat(last).isEqualTo("after");
-        assertThat(diagnostics.all()).extracting(d -> d.render())
-                .anyMatch(m -> m.contains("lines through ~SEQ, ~LST or multi-line definitions"));
+        return new Runaway(count, texts, diagnostics.all().stream().map(d -> d.render()).toList());
     }
 }

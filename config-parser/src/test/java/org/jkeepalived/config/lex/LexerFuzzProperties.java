@@ -85,12 +85,18 @@ class LexerFuzzProperties {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        for (LexerOptions.Pass pass : LexerOptions.Pass.values()) {
-            checkPass(pass);
-        }
+        Set<String> parentUnlocated = checkPass(LexerOptions.Pass.PARENT, Set.of());
+        checkPass(LexerOptions.Pass.CHILDREN, Set.of());
+        checkPass(LexerOptions.Pass.COMBINED, parentUnlocated);
     }
 
-    private static void checkPass(LexerOptions.Pass pass) {
+    /**
+     * Lexes main.conf in one pass and checks the invariants.
+     *
+     * @param parentUnlocated the messages the PARENT pass printed without a location
+     * @return the messages this pass printed without a location
+     */
+    private static Set<String> checkPass(LexerOptions.Pass pass, Set<String> parentUnlocated) {
         Diagnostics diagnostics = new Diagnostics();
         long start = System.nanoTime();
         try (ConfigLexer lexer = new ConfigLexer(Path.of("main.conf"), new LexerOptions("main", false, dir, pass), diagnostics)) {
@@ -112,10 +118,18 @@ class LexerFuzzProperties {
                 continue;
             }
             assertThat(pass).as(d.message()).isEqualTo(LexerOptions.Pass.COMBINED);
-            // the children's form of the same message has one
-            assertThat(diagnostics.all()).as(d.message())
-                    .anyMatch(other -> other.location() != null && other.message().equals(d.message()));
+            // Either the parent's own form, unlocated as the PARENT pass printed it (a line only
+            // the parent reads as it is, e.g. '\#{{{"': keepalived's children see a comment), or
+            // the children's form of the same message has a location.
+            boolean parentForm = parentUnlocated.contains(d.message());
+            assertThat(parentForm || diagnostics.all().stream()
+                    .anyMatch(other -> other.location() != null && other.message().equals(d.message())))
+                    .as("%s: neither the PARENT pass's unlocated form nor a located children's twin", d.message())
+                    .isTrue();
         }
         assertThat(System.nanoTime() - start).as("one input lexes within 10 s").isLessThan(10_000_000_000L);
+        Set<String> unlocated = new java.util.HashSet<>();
+        diagnostics.all().stream().filter(d -> d.location() == null).forEach(d -> unlocated.add(d.message()));
+        return unlocated;
     }
 }

@@ -59,6 +59,51 @@ class LexerPassTest {
     }
 
     @Test
+    void escapedHashBeforeBracesAndAQuoteSeenOnlyByTheParent() {
+        // Found by LexerFuzzProperties.structuredNoiseNeverEscapes. 2.2.7 -t on '\#{{{"' without
+        // a newline printed exactly these (the children read the comment '#{{{"' and print nothing)
+        assertThat(bothPasses("\\#{{{\"")).containsExactly(
+                "There are 3 missing '}'s or extra '{'s", "Unexpected '{' - ignoring", "Unknown keyword '#'",
+                "Unmatched quote: '\"'", "Unterminated quote '#{{{\"'");
+        // and with a newline, located
+        assertThat(bothPasses("\\#{{{\"\n")).containsExactly(
+                "(Line 1) Unexpected '{' - ignoring", "(Line 1) Unknown keyword '#'",
+                "(Line 1) Unmatched quote: '\"'", "(Line 1) Unterminated quote '#{{{\"'",
+                "There are 3 missing '}'s or extra '{'s");
+    }
+
+    @Test
+    void combinedPassWordsTheParentsQuoteMessagesAsTheParentDoes() {
+        // The COMBINED pass returns the children's (empty) text for this line but reports the
+        // parent's messages, which keepalived's parent locates only once its line count is 1.
+        for (String ending : List.of("", "\n")) {
+            Lexed.write(dir.resolve("t.conf"), "\\#{{{\"" + ending);
+            Lexed lexed = Lexed.run(Path.of("t.conf"), new LexerOptions("main", false, dir));
+            String at = ending.isEmpty() ? "" : "(Line 1) ";
+            assertThat(lexed.lines()).isEmpty();
+            assertThat(lexed.messages()).as(ending).containsExactly(
+                    at + "Unterminated quote '#{{{\"'", at + "Unmatched quote: '\"'");
+        }
+    }
+
+    @Test
+    void definitionAfterAnEscapedHashIsNotTokenizedForTheParent() {
+        // 2.2.7 on '\#{{{$A="': the parent defines A as '"' after the braces (no Unmatched quote
+        // message); the children read a comment. Found by LexerFuzzProperties.structuredNoiseNeverEscapes.
+        assertThat(bothPasses("\\#{{{$A=\"\n")).containsExactly(
+                "(Line 1) Unexpected '{' - ignoring", "(Line 1) Unknown keyword '#'",
+                "(Line 1) Unterminated quote '#{{{$A=\"'", "There are 3 missing '}'s or extra '{'s");
+        Lexed lexed = Lexed.run(Path.of("t.conf"), new LexerOptions("main", false, dir));
+        assertThat(lexed.messages()).containsExactly("(Line 1) Unterminated quote '#{{{$A=\"'");
+        // definitions come before brace splitting: '$A={"' defines A as '{"'
+        assertThat(bothPasses("\\#{{$A={\"\n")).containsExactly(
+                "(Line 1) Unexpected '{' - ignoring", "(Line 1) Unknown keyword '#'",
+                "(Line 1) Unterminated quote '#{{$A={\"'", "There are 2 missing '}'s or extra '{'s");
+        assertThat(Lexed.run(Path.of("t.conf"), new LexerOptions("main", false, dir)).messages())
+                .containsExactly("(Line 1) Unterminated quote '#{{$A={\"'");
+    }
+
+    @Test
     void blankLineInsideAMultiLineDefinitionEndsItForTheChildrenOnly() {
         // 2.2.7: the parent appended line 3 to $M, the children read an empty copy line and did not
         assertThat(bothPasses("$M=x_y \\\n   \nk9 b2\nq\n")).containsExactly(
