@@ -98,7 +98,6 @@ class LexerFuzzProperties {
      */
     private static Set<String> checkPass(LexerOptions.Pass pass, Set<String> parentUnlocated) {
         Diagnostics diagnostics = new Diagnostics();
-        long start = System.nanoTime();
         try (ConfigLexer lexer = new ConfigLexer(Path.of("main.conf"), new LexerOptions("main", false, dir, pass), diagnostics)) {
             int lines = 0;
             for (LogicalLine line = lexer.next(); line != null; line = lexer.next()) {
@@ -127,7 +126,6 @@ class LexerFuzzProperties {
                     .as("%s: neither the PARENT pass's unlocated form nor a located children's twin", d.message())
                     .isTrue();
         }
-        assertThat(System.nanoTime() - start).as("one input lexes within 10 s").isLessThan(10_000_000_000L);
         Set<String> unlocated = new java.util.HashSet<>();
         diagnostics.all().stream().filter(d -> d.location() == null).forEach(d -> unlocated.add(d.message()));
         return unlocated;
