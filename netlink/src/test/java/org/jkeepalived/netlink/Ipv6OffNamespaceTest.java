@@ -74,6 +74,11 @@ class Ipv6OffNamespaceTest {
             assertThat(receiver.call("reopens vethA", 5_000)).isEqualTo("OK 0");
             assertThat(receiver.transcript()).noneMatch(l -> l.contains("Packet capture on vethA stopped"));
 
+            // use_vmac works without IPv6 too (its addrgenmode setting is an IPv6 one)
+            receiver.call("vmac vrrp." + vrid + " vethA " + vrid + " 4", 5_000);
+            assertThat(a.ip("-d", "link", "show", "dev", "vrrp." + vrid)).contains("macvlan");
+            receiver.call("delvmac vrrp." + vrid, 5_000);
+
             a.exec("sysctl", "-q", "-w", "net.ipv6.conf.vethA.disable_ipv6=0");
             Poll.until(() -> a.exec("cat", "/proc/net/igmp6").contains(IGMP6_VRRP), 10_000, "ff02::12 joined after re-enabling");
             expectAdvertArrives(sender, receiver, vrid + 10);
