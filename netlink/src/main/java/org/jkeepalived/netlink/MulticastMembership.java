@@ -72,16 +72,6 @@ final class MulticastMembership implements AutoCloseable {
         joinMissing();
     }
 
-    /** Whether 224.0.0.18 is joined. */
-    boolean ipv4Joined() {
-        return ipv4Socket >= 0;
-    }
-
-    /** Whether ff02::12 is joined. */
-    boolean ipv6Joined() {
-        return ipv6Socket >= 0;
-    }
-
     private void joinMissing() {
         if (ipv4Socket < 0) {
             try {

@@ -194,14 +194,6 @@ final class PacketChannel implements AutoCloseable {
         }
     }
 
-    /** Whether 224.0.0.18 and ff02::12 are joined, as [ipv4, ipv6] (for tests and diagnostics). */
-    boolean[] joinedGroups() {
-        synchronized (membershipLock) {
-            MulticastMembership current = membership;
-            return current == null ? new boolean[2] : new boolean[] {current.ipv4Joined(), current.ipv6Joined()};
-        }
-    }
-
     /** Says the link may be back: a reader waiting to reopen tries at once. */
     void wake() {
         lock.lock();

@@ -522,7 +522,7 @@ public final class VrrpService {
             linkLocalChanged(added.address(), added.device());
         } else if (event instanceof PortEvent.Resynchronised) {
             for (InstanceRuntime r : instances.values()) {
-                r.handle(new InstanceEvent.LinkChanged(interfaceRunning(r.receiveDevice())));
+                r.handle(new InstanceEvent.LinkChanged(interfaceRunning(r.receiveDevice()) && sourceReady(r, false)));
             }
             for (String device : services.trackedInterfaceNames()) {
                 services.linkChanged(device, interfaceRunning(device));
@@ -586,13 +586,27 @@ public final class VrrpService {
             return;
         }
         for (InstanceRuntime r : instances.values()) {
-            if (device.equals(r.receiveDevice()) && SourceAddressGate.needsLinkLocal(r.config())) {
-                TrackerSet set = trackerSets.get(r);
-                r.reconfigure(r.config(), settingsFor(r.config(), r),
-                        set == null ? null : new InstanceEvent.TrackerTotals(set.totalWeight(), set.inFault()));
+            if (!device.equals(r.receiveDevice()) || !SourceAddressGate.needsLinkLocal(r.config())
+                    || r.core().holdsVirtualAddress(address, device)) {
+                continue;
+            }
+            InetAddress oldSource = r.settings().sourceAddress();
+            InstanceSettings settings = settingsFor(r.config(), r);
+            if (settings.sourceAddress().equals(oldSource)) {
+                continue;
+            }
+            TrackerSet set = trackerSets.get(r);
+            r.reconfigure(r.config(), settings,
+                    set == null ? null : new InstanceEvent.TrackerTotals(set.totalWeight(), set.inFault()));
+            boolean wasReady = !oldSource.isAnyLocalAddress();
+            boolean ready = sourceReady(r, false);
+            if (ready != wasReady) {
                 boolean up = interfaceRunning(r.receiveDevice()) && (r.sendDevice().equals(r.receiveDevice())
                         || interfaceRunning(r.sendDevice()));
-                r.handle(new InstanceEvent.LinkChanged(up && sourceReady(r, up && r.core().state() != VrrpState.FAULT)));
+                if (!ready && up) {
+                    LOG.info("({}) {}", r.config().name(), SourceAddressGate.NO_IPV6_ADDRESS);
+                }
+                r.handle(new InstanceEvent.LinkChanged(up && ready));
             }
         }
     }
