@@ -73,6 +73,12 @@ public final class LinuxInterfacePort implements InterfacePort {
             if (channel != null) {
                 channel.wake();
             }
+        } else if (event instanceof PortEvent.AddressAdded added && added.address() instanceof java.net.Inet6Address) {
+            // IPv6 came back on (disable_ipv6=0 brings a link-local address): join ff02::12 now
+            PacketChannel channel = channels.get(added.device());
+            if (channel != null) {
+                channel.retryIpv6Membership();
+            }
         }
         PortListener current = listener;
         if (current != null) {

@@ -159,6 +159,13 @@ final class Native {
         }
     }
 
+    /** setsockopt with a whole struct (position 0 to capacity of a direct, native-order buffer). */
+    void setOption(int fd, int level, int option, ByteBuffer value, String name) throws IOException {
+        if (libc.setsockopt(fd, level, option, value, value.capacity()) != 0) {
+            retryOrThrow("setsockopt(" + name + ")", MAX_EINTR_RETRIES);
+        }
+    }
+
     int getIntOption(int fd, int level, int option, String name) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder());
         IntByReference length = new IntByReference(4);

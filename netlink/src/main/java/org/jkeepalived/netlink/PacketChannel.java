@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * BPF filter for protocol 112 (and 51, AH) over IPv4 and 112 over IPv6 that also drops frames
  * from our own MACs. A reader thread posts {@link PortEvent.FrameReceived}; when the handle fails
  * (interface down, deleted, re-created) it is closed and reopened, after a backoff or as soon as
- * {@link #wake()} says the link is back. Each (re)open also joins 224.0.0.18 and ff02::12.
+ * {@link #wake()} says the link is back. Each (re)open also joins 224.0.0.18 and ff02::12; IPv6
+ * being off (host, namespace or interface) only leaves ff02::12 unjoined, never stops the capture.
  *
  * <p>Sending uses a second handle that captures nothing. Thread-safe: {@link #send} may run
  * concurrently with the reader; {@link #close()} stops the
@@ -58,7 +59,9 @@ final class PacketChannel implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean wakeRequested;
     private volatile long reopenCount;
-    private volatile MulticastMembership membership;
+    /** Guards {@link #membership}: the reader joins, the monitor thread retries ff02::12, close() leaves. */
+    private final Object membershipLock = new Object();
+    private MulticastMembership membership;
     private Thread reader;
 
     /**
@@ -170,6 +173,27 @@ final class PacketChannel implements AutoCloseable {
         return reopenCount;
     }
 
+    private void joinGroups() {
+        synchronized (membershipLock) {
+            if (running) {
+                membership = MulticastMembership.join(device, membership);
+            }
+        }
+    }
+
+    /**
+     * Joins ff02::12 now if it was not joined (IPv6 was off on the interface and an IPv6
+     * address has appeared since). The capture never depends on it; this only opens a real NIC's
+     * multicast filter for IPv6 adverts.
+     */
+    void retryIpv6Membership() {
+        synchronized (membershipLock) {
+            if (running && membership != null) {
+                membership.retryIpv6();
+            }
+        }
+    }
+
     /** Says the link may be back: a reader waiting to reopen tries at once. */
     void wake() {
         lock.lock();
@@ -226,7 +250,7 @@ final class PacketChannel implements AutoCloseable {
                     current = openHandle(true);
                     replaceHandle(current);
                 }
-                membership = MulticastMembership.join(device, membership);
+                joinGroups();
                 if (!first) {
                     reopenCount++;
                     LOG.info("Packet capture on {} reopened", device);
@@ -318,8 +342,11 @@ final class PacketChannel implements AutoCloseable {
             closeQuietly(sendHandle);
             sendHandle = null;
         }
-        if (membership != null) {
-            membership.close();
+        synchronized (membershipLock) {
+            if (membership != null) {
+                membership.close();
+                membership = null;
+            }
         }
     }
 }

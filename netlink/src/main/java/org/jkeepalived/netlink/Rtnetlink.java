@@ -109,6 +109,10 @@ public final class Rtnetlink implements AutoCloseable {
         request("RTM_NEWLINK macvlan " + name + " link " + parent,
             (w, seq) -> LinkMessages.createMacvlan(w, seq, name, parentIndex, mac));
         int index = requireIndex(name);
+        if (Ipv6Support.of(name) == Ipv6Support.ABSENT) {
+            // ipv6.disable=1: no link-local to suppress, and the kernel refuses AF_INET6 link settings
+            return index;
+        }
         // The kernel refuses IFLA_AF_SPEC on creation: set it now, before the link goes up.
         request("RTM_NEWLINK " + name + " addrgenmode none",
             (w, seq) -> LinkMessages.setAddrGenModeNone(w, seq, index));

@@ -55,7 +55,8 @@ public final class Doctor {
         Map<String, Set<String>> igmp6 = Multicast.igmp6Groups(host.readLines("/proc/self/net/igmp6"));
         boolean daemon = Multicast.vrrpSocketOpen(Multicast.concat(host.readLines("/proc/self/net/raw"),
                 host.readLines("/proc/self/net/raw6")));
-        report.addAll(SegmentCheck.membership(config, igmp, igmp6, daemon));
+        report.addAll(SegmentCheck.membership(config, igmp, igmp6, daemon, iface -> !java.nio.file.Files.isDirectory(
+                java.nio.file.Path.of("/proc/sys/net/ipv6")) || host.sysctl("net.ipv6.conf." + iface + ".disable_ipv6").orElse(0) == 1));
         SegmentListener.Observations heard = listen(config, report);
         report.addAll(SegmentCheck.run(config, host, heard));
         Map<String, Set<InetAddress>> sources = heard.sources();

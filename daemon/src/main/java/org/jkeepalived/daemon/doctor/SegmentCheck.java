@@ -115,6 +115,16 @@ final class SegmentCheck {
     /** JKA012: a VRRP daemon runs here, but the group is not joined on a multicast instance's interface. */
     static List<Finding> membership(KeepalivedConfig config, Map<String, Set<String>> igmp,
                                     Map<String, Set<String>> igmp6, boolean daemonRunning) {
+        return membership(config, igmp, igmp6, daemonRunning, iface -> false);
+    }
+
+    /**
+     * As above; {@code ipv6Off} says an interface has IPv6 turned off ({@code disable_ipv6=1}, or
+     * no IPv6 in the kernel), which is then named as the reason instead of a missing join.
+     */
+    static List<Finding> membership(KeepalivedConfig config, Map<String, Set<String>> igmp,
+                                    Map<String, Set<String>> igmp6, boolean daemonRunning,
+                                    java.util.function.Predicate<String> ipv6Off) {
         List<Finding> findings = new ArrayList<>();
         if (!daemonRunning) {
             return findings;
@@ -127,7 +137,12 @@ final class SegmentCheck {
             boolean v6 = vi.family() == AddressFamily.IPV6;
             boolean joined = v6 ? igmp6.getOrDefault(iface, Set.of()).contains(Multicast.VRRP_GROUP_IGMP6)
                     : igmp.getOrDefault(iface, Set.of()).contains(Multicast.VRRP_GROUP_IGMP);
-            if (!joined) {
+            if (!joined && v6 && ipv6Off.test(iface)) {
+                findings.add(Finding.of(Code.JKA012, vi.name(), "IPv6 is turned off on " + iface
+                                + " (net.ipv6.conf." + iface + ".disable_ipv6=1, or ipv6.disable=1 on the kernel command line):"
+                                + " this IPv6 instance stays in FAULT (no IPv6 address for interface)",
+                        "enable IPv6 on " + iface + " (sysctl net.ipv6.conf." + iface + ".disable_ipv6=0) or remove the instance"));
+            } else if (!joined) {
                 String group = v6 ? "ff02::12" : "224.0.0.18";
                 findings.add(Finding.of(Code.JKA012, vi.name(), "a VRRP daemon runs here (raw socket for protocol 112)"
                                 + " but " + group + " is not joined on " + iface + " (/proc/net/" + (v6 ? "igmp6" : "igmp")

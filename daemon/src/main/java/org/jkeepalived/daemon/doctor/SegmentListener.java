@@ -195,11 +195,20 @@ final class SegmentListener {
     /** Joins both VRRP groups on {@code iface} by index (no IPv4 address needed). */
     private static DatagramChannel join(String iface) throws IOException {
         NetworkInterface nif = NetworkInterface.getByName(iface);
-        DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET6);
+        DatagramChannel channel;
+        List<String> groups;
+        try {
+            channel = DatagramChannel.open(StandardProtocolFamily.INET6);
+            groups = List.of("224.0.0.18", "ff02::12");
+        } catch (UnsupportedOperationException ipv6Off) {
+            // the JDK refuses AF_INET6 when no interface has IPv6 (disable_ipv6, ipv6.disable=1)
+            channel = DatagramChannel.open(StandardProtocolFamily.INET);
+            groups = List.of("224.0.0.18");
+        }
         if (nif == null) {
             return channel;
         }
-        for (String group : List.of("224.0.0.18", "ff02::12")) {
+        for (String group : groups) {
             try {
                 channel.join(InetAddress.getByName(group), nif);
             } catch (IOException | UnsupportedOperationException e) {

@@ -127,7 +127,7 @@ public final class VrrpService {
             r.handle(new InstanceEvent.TrackerTotals(set.totalWeight(), set.inFault()));
         }
         for (InstanceRuntime r : instances.values()) {
-            r.handle(new InstanceEvent.Start(interfaceRunning(r.config().interfaceName())));
+            r.handle(new InstanceEvent.Start(interfaceRunning(r.config().interfaceName()) && sourceReady(r, true)));
         }
         rearmAll();
     }
@@ -355,7 +355,7 @@ public final class VrrpService {
             r.handle(new InstanceEvent.TrackerTotals(set.totalWeight(), set.inFault()));
         }
         for (InstanceRuntime r : created) {
-            r.handle(new InstanceEvent.Start(interfaceRunning(r.config().interfaceName())));
+            r.handle(new InstanceEvent.Start(interfaceRunning(r.config().interfaceName()) && sourceReady(r, true)));
         }
     }
 
@@ -517,9 +517,12 @@ public final class VrrpService {
             linkState(deleted.device(), false);
         } else if (event instanceof PortEvent.AddressRemoved removed) {
             addressRemoved(removed.address(), removed.device());
+            linkLocalChanged(removed.address(), removed.device());
+        } else if (event instanceof PortEvent.AddressAdded added) {
+            linkLocalChanged(added.address(), added.device());
         } else if (event instanceof PortEvent.Resynchronised) {
             for (InstanceRuntime r : instances.values()) {
-                r.handle(new InstanceEvent.LinkChanged(interfaceRunning(r.receiveDevice())));
+                r.handle(new InstanceEvent.LinkChanged(interfaceRunning(r.receiveDevice()) && sourceReady(r, false)));
             }
             for (String device : services.trackedInterfaceNames()) {
                 services.linkChanged(device, interfaceRunning(device));
@@ -554,11 +557,57 @@ public final class VrrpService {
             if (device.equals(r.receiveDevice()) || device.equals(r.sendDevice())) {
                 boolean up = interfaceRunning(r.receiveDevice()) && (r.sendDevice().equals(r.receiveDevice())
                         || interfaceRunning(r.sendDevice()));
-                r.handle(new InstanceEvent.LinkChanged(running && up));
+                r.handle(new InstanceEvent.LinkChanged(running && up && sourceReady(r, running && up)));
             }
         }
         if (services != null) {
             services.linkChanged(device, running);
+        }
+    }
+
+    /**
+     * Whether {@code r} has its advert source address (see {@link SourceAddressGate}); when not
+     * and {@code logMissing}, logs keepalived's line for it.
+     */
+    private boolean sourceReady(InstanceRuntime r, boolean logMissing) {
+        boolean ready = SourceAddressGate.ready(r.config(), port.link(r.receiveDevice()));
+        if (!ready && logMissing) {
+            LOG.info("({}) {}", r.config().name(), SourceAddressGate.NO_IPV6_ADDRESS);
+        }
+        return ready;
+    }
+
+    /**
+     * An IPv6 link-local address came or went on {@code device} (e.g. {@code disable_ipv6}
+     * changed): instances taking their source from it get the new source and leave or enter FAULT.
+     */
+    private void linkLocalChanged(InetAddress address, String device) {
+        if (!(address instanceof java.net.Inet6Address) || !address.isLinkLocalAddress()) {
+            return;
+        }
+        for (InstanceRuntime r : instances.values()) {
+            if (!device.equals(r.receiveDevice()) || !SourceAddressGate.needsLinkLocal(r.config())
+                    || r.core().holdsVirtualAddress(address, device)) {
+                continue;
+            }
+            InetAddress oldSource = r.settings().sourceAddress();
+            InstanceSettings settings = settingsFor(r.config(), r);
+            if (settings.sourceAddress().equals(oldSource)) {
+                continue;
+            }
+            TrackerSet set = trackerSets.get(r);
+            r.reconfigure(r.config(), settings,
+                    set == null ? null : new InstanceEvent.TrackerTotals(set.totalWeight(), set.inFault()));
+            boolean wasReady = !oldSource.isAnyLocalAddress();
+            boolean ready = sourceReady(r, false);
+            if (ready != wasReady) {
+                boolean up = interfaceRunning(r.receiveDevice()) && (r.sendDevice().equals(r.receiveDevice())
+                        || interfaceRunning(r.sendDevice()));
+                if (!ready && up) {
+                    LOG.info("({}) {}", r.config().name(), SourceAddressGate.NO_IPV6_ADDRESS);
+                }
+                r.handle(new InstanceEvent.LinkChanged(up && ready));
+            }
         }
     }
 

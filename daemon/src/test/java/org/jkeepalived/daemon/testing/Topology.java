@@ -98,6 +98,11 @@ public final class Topology implements AutoCloseable {
         Netns.run(argv.toArray(String[]::new));
     }
 
+    /** Sets one sysctl ({@code net.ipv6.conf.all.disable_ipv6} style key) in node {@code name}'s namespace. */
+    public void sysctl(String name, String key, String value) {
+        sysctl(node(name).ns(), key, value);
+    }
+
     public Node node(String name) {
         Node n = nodes.get(name);
         if (n == null) {
