@@ -50,6 +50,8 @@ public final class VrrpService {
     private final Map<InstanceRuntime, TrackerSet> trackerSets = new HashMap<>();
     private final FrameDispatcher dispatcher;
     private final KernelAddresses addresses = new KernelAddresses();
+    private final RouteTable kernelRoutes;
+    private final StaticRouting staticRouting;
     private KeepalivedConfig config;
     private DaemonServices services;
     private boolean stopped;
@@ -70,6 +72,15 @@ public final class VrrpService {
         this.logDetail = logDetail;
         this.port = port;
         this.dispatcher = new FrameDispatcher(logUnknownVrids);
+        this.kernelRoutes = RouteTable.of(port);
+        this.staticRouting = new StaticRouting(port, kernelRoutes, org.jkeepalived.netlink.Rtnetlink::interfaceIndex,
+                this::logDetailLine);
+    }
+
+    private void logDetailLine(String line) {
+        if (logDetail) {
+            LOG.info(line);
+        }
     }
 
     /** The listener the port is opened with: frames and kernel events are posted into the loop. */
@@ -97,6 +108,7 @@ public final class VrrpService {
         this.hostName = hostName;
         this.userName = userName;
         removeLeftoverVmacs(newConfig);
+        staticRouting.start(newConfig);
         for (VrrpInstance instance : newConfig.vrrpInstances()) {
             InstanceRuntime runtime = build(instance);
             if (runtime != null) {
@@ -144,6 +156,7 @@ public final class VrrpService {
             r.handle(new InstanceEvent.Stop(!dontRelease));
             loop.cancel(r);
         }
+        staticRouting.stop();
         stopped = true;
         addresses.close();
         if (services != null) {
@@ -169,7 +182,9 @@ public final class VrrpService {
         ConfigDiff diff = ConfigDiff.of(config, next);
         Set<String> restarted = diff.restartedNames(config);
         AddressBatch batch = new AddressBatch();
+        RouteBatch routeBatch = new RouteBatch();
         instances.values().forEach(r -> r.collectAddressChanges(batch));
+        instances.values().forEach(r -> r.collectRouteChanges(routeBatch));
         List<InstanceRuntime> created = new ArrayList<>();
         try {
             dropChangedGroups(next, restarted);
@@ -191,6 +206,7 @@ public final class VrrpService {
                     InstanceRuntime runtime = build(instance);
                     if (runtime != null) {
                         runtime.collectAddressChanges(batch);
+                        runtime.collectRouteChanges(routeBatch);
                         dispatcher.register(runtime);
                         created.add(runtime);
                         byNewName.put(instance.name(), runtime);
@@ -212,7 +228,11 @@ public final class VrrpService {
             writeStatesAfterReload(keptGroups, keptInstances);
         } finally {
             instances.values().forEach(r -> r.collectAddressChanges(null));
+            instances.values().forEach(r -> r.collectRouteChanges(null));
+            routeBatch.applyRemovals(kernelRoutes);
             batch.apply(port);
+            routeBatch.applyAdditions(kernelRoutes);
+            staticRouting.reload(next);
         }
         rearmAll();
         LOG.info("Reload: {} instance(s) kept, {} removed, {} added", diff.matched().size() - restarted.size(),
@@ -429,6 +449,10 @@ public final class VrrpService {
             return null;
         }
         InstanceRuntime runtime = new InstanceRuntime(instance, settings, sendDevice, iface, port, loop, logDetail);
+        InstanceRoutes routes = new InstanceRoutes("(" + instance.name() + ") ", instance.virtualRoutes(),
+                instance.virtualRules(), org.jkeepalived.netlink.Rtnetlink::interfaceIndex, this::logDetailLine);
+        routes.logUnsupported();
+        runtime.attachRoutes(routes, kernelRoutes);
         runtime.onChange(instanceChangeListener);
         return runtime;
     }
