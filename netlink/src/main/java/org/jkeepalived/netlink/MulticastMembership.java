@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  */
 final class MulticastMembership implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MulticastMembership.class);
+    /** The groups joined on every listened interface: VRRP's, plus configured ones. */
+    private static volatile java.util.List<String> groups = java.util.List.of("224.0.0.18", "ff02::12");
     private final DatagramChannel channel;
     private final int index;
 
@@ -42,13 +44,24 @@ final class MulticastMembership implements AutoCloseable {
                 previous.close();
             }
             DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET6);
-            joinQuietly(channel, "224.0.0.18", nif, device);
-            joinQuietly(channel, "ff02::12", nif, device);
+            for (String group : groups) {
+                joinQuietly(channel, group, nif, device);
+            }
             return new MulticastMembership(channel, nif.getIndex());
         } catch (IOException e) {
             LOG.warn("Cannot join VRRP multicast groups on {}: {}", device, e.getMessage());
             return previous;
         }
+    }
+
+    /**
+     * Also joins {@code extra} (the configured {@code vrrp_mcast_group4/6}) on interfaces opened
+     * from now on; an interface already joined keeps its groups until it is reopened.
+     */
+    static void alsoJoin(java.util.Collection<InetAddress> extra) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(java.util.List.of("224.0.0.18", "ff02::12"));
+        extra.forEach(a -> all.add(a.getHostAddress()));
+        groups = java.util.List.copyOf(all);
     }
 
     private static void joinQuietly(DatagramChannel channel, String group, NetworkInterface nif, String device) {

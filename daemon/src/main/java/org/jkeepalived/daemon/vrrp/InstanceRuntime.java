@@ -55,6 +55,8 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
     /** Being removed by a reload: its STOP is reported as keepalived's DELETED. */
     private boolean deleting;
     private boolean faultWhenDeleted;
+    /** The IP destination of this instance's multicast adverts (its group), as raw bytes. */
+    private byte[] multicastGroup;
     /** The latest time the core was given; the core's clock never goes back. */
     private long lastHandledNanos = Long.MIN_VALUE;
     /** {@code virtual_routes}/{@code virtual_rules}: set after the VIPs, removed before them. */
@@ -75,6 +77,20 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
         this.port = port;
         this.loop = loop;
         this.core = new org.jkeepalived.vrrp.state.VrrpInstance(settings, this);
+        this.multicastGroup = groupOf(settings);
+    }
+
+    private static byte[] groupOf(InstanceSettings settings) {
+        return settings.multicastGroup() != null ? settings.multicastGroup().getAddress()
+                : org.jkeepalived.vrrp.codec.Destination.multicast(settings.family()).address();
+    }
+
+    /**
+     * Whether a multicast advert sent to {@code view}'s destination is for this instance: only its
+     * own group, as keepalived only receives the group its socket joined.
+     */
+    boolean acceptsMulticastDestination(org.jkeepalived.vrrp.codec.AdvertView view) {
+        return view.destinationAddressEquals(multicastGroup);
     }
 
     void attach(DaemonServices services) {
@@ -144,6 +160,7 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
     void reconfigure(VrrpInstance newConfig, InstanceSettings newSettings, InstanceEvent.TrackerTotals totals) {
         this.config = newConfig;
         this.settings = newSettings;
+        this.multicastGroup = groupOf(newSettings);
         reconfiguring = true;
         try {
             handle(new InstanceEvent.Reconfigure(newSettings, totals));

@@ -62,7 +62,8 @@ public final class SettingsMapper {
                         || (instance.strictMode() && instance.priority() == 255))
                 .notifyPriorityChanges(instance.otherSettings().containsKey("notify_priority_changes")
                         || globals.otherSettings().containsKey("vrrp_notify_priority_changes"))
-                .trackInterface(!instance.dontTrackPrimary());
+                .trackInterface(!instance.dontTrackPrimary())
+                .multicastGroup(multicastGroup(instance, globals));
         // Trackers are evaluated by the daemon (TrackerSet) and reach the core as TrackerTotals.
         if (instance.version() == 3 && (instance.otherSettings().containsKey("v3_checksum_as_v2")
                 || globals.otherSettings().containsKey("v3_checksum_as_v2"))) {
@@ -141,5 +142,20 @@ public final class SettingsMapper {
         } catch (java.io.IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Where multicast adverts go: the instance's {@code mcast_dst_address}, else
+     * {@code vrrp_mcast_group4/6}; null for keepalived's default group (224.0.0.18 / ff02::12).
+     */
+    static InetAddress multicastGroup(VrrpInstance instance, GlobalDefs globals) {
+        boolean ipv6 = instance.family() == AddressFamily.IPV6;
+        String group = instance.mcastDstIp() != null ? instance.mcastDstIp()
+                : ipv6 ? globals.vrrpMcastGroup6() : globals.vrrpMcastGroup4();
+        if (group == null) {
+            return null;
+        }
+        InetAddress address = VirtualAddresses.literal(group);
+        return address.equals(VirtualAddresses.literal(ipv6 ? "ff02::12" : "224.0.0.18")) ? null : address;
     }
 }

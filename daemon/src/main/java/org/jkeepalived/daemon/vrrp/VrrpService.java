@@ -109,6 +109,8 @@ public final class VrrpService {
         this.userName = userName;
         removeLeftoverVmacs(newConfig);
         staticRouting.start(newConfig);
+        port.alsoJoinMulticastGroups(newConfig.vrrpInstances().stream()
+                .map(i -> SettingsMapper.multicastGroup(i, newConfig.globalDefs())).filter(g -> g != null).toList());
         for (VrrpInstance instance : newConfig.vrrpInstances()) {
             InstanceRuntime runtime = build(instance);
             if (runtime != null) {
