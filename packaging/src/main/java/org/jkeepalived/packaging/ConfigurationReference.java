@@ -61,10 +61,6 @@ public final class ConfigurationReference {
     static final Map<String, Override> OVERRIDES = new LinkedHashMap<>();
 
     static {
-        OVERRIDES.put("global_defs > vrrp_mcast_group4",
-                new Override(Status.NO_EFFECT, "adverts always go to 224.0.0.18"));
-        OVERRIDES.put("global_defs > vrrp_mcast_group6",
-                new Override(Status.NO_EFFECT, "adverts always go to ff02::12"));
         OVERRIDES.put("global_defs > dynamic_interfaces",
                 new Override(Status.PARTLY, "relaxes -t's missing-interface check; interfaces created later are not picked up"));
         OVERRIDES.put("vrrp_instance > virtual_routes", new Override(Status.PARTLY,
