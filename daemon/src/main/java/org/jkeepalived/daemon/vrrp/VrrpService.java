@@ -55,6 +55,8 @@ public final class VrrpService {
     private KeepalivedConfig config;
     private DaemonServices services;
     private boolean stopped;
+    /** {@code vrrp_startup_delay}: adverts received before this ({@link EventLoop#now()}) are dropped. */
+    private long ignoreAdvertsUntilNanos = Long.MIN_VALUE;
     /** Longest time a received frame waited for the loop (capture to dispatch). */
     private long maxReceiveQueueNanos;
     private String hostName;
@@ -87,7 +89,7 @@ public final class VrrpService {
     public void onPortEvent(PortEvent event) {
         if (event instanceof PortEvent.FrameReceived frame) {
             loop.postPacket(() -> {
-                if (!stopped) {
+                if (!stopped && frame.receivedNanos() - ignoreAdvertsUntilNanos >= 0) {
                     long queued = loop.now() - frame.receivedNanos();
                     if (queued > maxReceiveQueueNanos) {
                         maxReceiveQueueNanos = queued;
@@ -109,8 +111,7 @@ public final class VrrpService {
         this.userName = userName;
         removeLeftoverVmacs(newConfig);
         staticRouting.start(newConfig);
-        port.alsoJoinMulticastGroups(newConfig.vrrpInstances().stream()
-                .map(i -> SettingsMapper.multicastGroup(i, newConfig.globalDefs())).filter(g -> g != null).toList());
+        joinConfiguredGroups(newConfig);
         for (VrrpInstance instance : newConfig.vrrpInstances()) {
             InstanceRuntime runtime = build(instance);
             if (runtime != null) {
@@ -140,10 +141,32 @@ public final class VrrpService {
             TrackerSet set = trackerSets.get(r);
             r.handle(new InstanceEvent.TrackerTotals(set.totalWeight(), set.inFault()));
         }
+        long delayNanos = startupDelayNanos(newConfig);
+        if (delayNanos > 0) {
+            LOG.info("Delaying startup for {} seconds", java.math.BigDecimal.valueOf(delayNanos, 9)
+                    .stripTrailingZeros().toPlainString());
+            ignoreAdvertsUntilNanos = loop.now() + delayNanos;
+        }
         for (InstanceRuntime r : instances.values()) {
-            r.handle(new InstanceEvent.Start(interfaceRunning(r.config().interfaceName())));
+            r.handle(new InstanceEvent.Start(interfaceRunning(r.config().interfaceName()), delayNanos));
         }
         rearmAll();
+    }
+
+    /**
+     * {@code vrrp_startup_delay} in nanoseconds (0 when unset): keepalived 2.2.7 enters the
+     * states at once, ignores adverts meanwhile and starts the first timers after it.
+     */
+    static long startupDelayNanos(KeepalivedConfig config) {
+        List<String> value = config.globalDefs().otherSettings().get("vrrp_startup_delay");
+        if (value == null || value.isEmpty()) {
+            return 0;
+        }
+        try {
+            return new java.math.BigDecimal(value.get(0)).movePointRight(9).longValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            return 0; // the parser has reported it
+        }
     }
 
     /**
@@ -189,6 +212,7 @@ public final class VrrpService {
         instances.values().forEach(r -> r.collectRouteChanges(routeBatch));
         List<InstanceRuntime> created = new ArrayList<>();
         try {
+            joinConfiguredGroups(next);
             dropChangedGroups(next, restarted);
             for (VrrpInstance removed : diff.removed()) {
                 LOG.info("({}) removed by the new configuration", removed.name());
@@ -379,6 +403,17 @@ public final class VrrpService {
         for (InstanceRuntime r : created) {
             r.handle(new InstanceEvent.Start(interfaceRunning(r.config().interfaceName())));
         }
+    }
+
+    /** The configured multicast groups are joined on interfaces listened to from now on. */
+    private void joinConfiguredGroups(KeepalivedConfig cfg) {
+        port.alsoJoinMulticastGroups(cfg.vrrpInstances().stream()
+                .map(i -> SettingsMapper.multicastGroup(i, cfg.globalDefs())).filter(g -> g != null).toList());
+    }
+
+    /** The configuration running now (null before {@link #start}). */
+    public KeepalivedConfig config() {
+        return config;
     }
 
     public Map<String, InstanceRuntime> instances() {
