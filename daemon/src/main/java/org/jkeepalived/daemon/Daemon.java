@@ -116,7 +116,7 @@ final class Daemon {
         installSignals();
         lifecycleScripts = new LifecycleScripts(loop);
         startConfig = config;
-        loop.post(() -> lifecycleScripts.run("startup", config.globalDefs(), scriptChecker(config.globalDefs()),
+        loop.post(() -> lifecycleScripts.runStartup(config.globalDefs(), scriptChecker(config.globalDefs()),
                 () -> {
                     if (!stopping) {
                         startVrrp(config);
@@ -242,7 +242,7 @@ final class Daemon {
             control.close();
             vrrp.stop(options.dontReleaseVrrp());
             KeepalivedConfig current = vrrp.config() != null ? vrrp.config() : startConfig;
-            lifecycleScripts.run("shutdown", current.globalDefs(), scriptChecker(current.globalDefs()), loop::stop);
+            lifecycleScripts.runShutdown(current.globalDefs(), scriptChecker(current.globalDefs()), loop::stop);
         });
     }
 

@@ -35,12 +35,19 @@ final class LifecycleScripts {
         this.timer = new LoopTimer(loop, runner::nextDeadlineNanos, runner::onTimer);
     }
 
-    /**
-     * Runs the {@code kind} ("startup" or "shutdown") script of {@code globals}, then {@code then}
-     * on the loop thread; {@code then} runs at once when there is no such script or it cannot run.
-     */
-    void run(String kind, GlobalDefs globals, ScriptChecker checker, Runnable then) {
-        List<String> args = globals.otherSettings().get(kind + "_script");
+    /** Runs {@code startup_script}, then {@code then} (at once when there is none or it cannot run). */
+    void runStartup(GlobalDefs globals, ScriptChecker checker, Runnable then) {
+        run("startup", globals.otherSettings().get("startup_script"),
+                globals.otherSettings().get("startup_script_timeout"), checker, then);
+    }
+
+    /** Runs {@code shutdown_script}, then {@code then} (at once when there is none or it cannot run). */
+    void runShutdown(GlobalDefs globals, ScriptChecker checker, Runnable then) {
+        run("shutdown", globals.otherSettings().get("shutdown_script"),
+                globals.otherSettings().get("shutdown_script_timeout"), checker, then);
+    }
+
+    private void run(String kind, List<String> args, List<String> timeout, ScriptChecker checker, Runnable then) {
         if (args == null || args.isEmpty()) {
             then.run();
             return;
@@ -53,7 +60,7 @@ final class LifecycleScripts {
             then.run();
             return;
         }
-        long timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds(globals, kind));
+        long timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds(timeout));
         LOG.info("Running {} script {}", kind, argv.get(0));
         ScriptRunner.Running run = runner.start(kind + "_script", script, List.of(), loop.now(), timeoutNanos,
                 result -> {
@@ -81,8 +88,7 @@ final class LifecycleScripts {
         }
     }
 
-    private static long timeoutSeconds(GlobalDefs globals, String kind) {
-        List<String> value = globals.otherSettings().get(kind + "_script_timeout");
+    private static long timeoutSeconds(List<String> value) {
         try {
             return value == null || value.isEmpty() ? DEFAULT_TIMEOUT_SECONDS : Long.parseLong(value.get(0));
         } catch (NumberFormatException e) {

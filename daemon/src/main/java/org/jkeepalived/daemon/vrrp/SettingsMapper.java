@@ -158,4 +158,20 @@ public final class SettingsMapper {
         InetAddress address = VirtualAddresses.literal(group);
         return address.equals(VirtualAddresses.literal(ipv6 ? "ff02::12" : "224.0.0.18")) ? null : address;
     }
+
+    /**
+     * {@code vrrp_startup_delay} in nanoseconds (0 when unset): keepalived 2.2.7 enters the
+     * states at once, ignores adverts meanwhile and starts the first timers after it.
+     */
+    static long startupDelayNanos(org.jkeepalived.config.model.KeepalivedConfig config) {
+        List<String> value = config.globalDefs().otherSettings().get("vrrp_startup_delay");
+        if (value == null || value.isEmpty()) {
+            return 0;
+        }
+        try {
+            return new java.math.BigDecimal(value.get(0)).movePointRight(9).longValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            return 0; // the parser has reported it
+        }
+    }
 }

@@ -141,7 +141,7 @@ public final class VrrpService {
             TrackerSet set = trackerSets.get(r);
             r.handle(new InstanceEvent.TrackerTotals(set.totalWeight(), set.inFault()));
         }
-        long delayNanos = startupDelayNanos(newConfig);
+        long delayNanos = SettingsMapper.startupDelayNanos(newConfig);
         if (delayNanos > 0) {
             LOG.info("Delaying startup for {} seconds", java.math.BigDecimal.valueOf(delayNanos, 9)
                     .stripTrailingZeros().toPlainString());
@@ -151,22 +151,6 @@ public final class VrrpService {
             r.handle(new InstanceEvent.Start(interfaceRunning(r.config().interfaceName()), delayNanos));
         }
         rearmAll();
-    }
-
-    /**
-     * {@code vrrp_startup_delay} in nanoseconds (0 when unset): keepalived 2.2.7 enters the
-     * states at once, ignores adverts meanwhile and starts the first timers after it.
-     */
-    static long startupDelayNanos(KeepalivedConfig config) {
-        List<String> value = config.globalDefs().otherSettings().get("vrrp_startup_delay");
-        if (value == null || value.isEmpty()) {
-            return 0;
-        }
-        try {
-            return new java.math.BigDecimal(value.get(0)).movePointRight(9).longValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-            return 0; // the parser has reported it
-        }
     }
 
     /**
