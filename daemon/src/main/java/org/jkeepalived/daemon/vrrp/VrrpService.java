@@ -55,8 +55,9 @@ public final class VrrpService {
     private KeepalivedConfig config;
     private DaemonServices services;
     private boolean stopped;
-    /** {@code vrrp_startup_delay}: adverts received before this ({@link EventLoop#now()}) are dropped. */
-    private long ignoreAdvertsUntilNanos = Long.MIN_VALUE;
+    /** {@code vrrp_startup_delay}: adverts received before {@link #ignoreAdvertsUntilNanos} are dropped. */
+    private boolean delayingStartup;
+    private long ignoreAdvertsUntilNanos;
     /** Longest time a received frame waited for the loop (capture to dispatch). */
     private long maxReceiveQueueNanos;
     private String hostName;
@@ -89,7 +90,7 @@ public final class VrrpService {
     public void onPortEvent(PortEvent event) {
         if (event instanceof PortEvent.FrameReceived frame) {
             loop.postPacket(() -> {
-                if (!stopped && frame.receivedNanos() - ignoreAdvertsUntilNanos >= 0) {
+                if (!stopped && !inStartupDelay(frame.receivedNanos())) {
                     long queued = loop.now() - frame.receivedNanos();
                     if (queued > maxReceiveQueueNanos) {
                         maxReceiveQueueNanos = queued;
@@ -146,6 +147,7 @@ public final class VrrpService {
             LOG.info("Delaying startup for {} seconds", java.math.BigDecimal.valueOf(delayNanos, 9)
                     .stripTrailingZeros().toPlainString());
             ignoreAdvertsUntilNanos = loop.now() + delayNanos;
+            delayingStartup = true;
         }
         for (InstanceRuntime r : instances.values()) {
             r.handle(new InstanceEvent.Start(interfaceRunning(r.config().interfaceName()), delayNanos));
@@ -387,6 +389,14 @@ public final class VrrpService {
         for (InstanceRuntime r : created) {
             r.handle(new InstanceEvent.Start(interfaceRunning(r.config().interfaceName())));
         }
+    }
+
+    /** Whether a frame received at {@code receivedNanos} falls in {@code vrrp_startup_delay}. */
+    private boolean inStartupDelay(long receivedNanos) {
+        if (delayingStartup && receivedNanos - ignoreAdvertsUntilNanos >= 0) {
+            delayingStartup = false;
+        }
+        return delayingStartup;
     }
 
     /** The configured multicast groups are joined on interfaces listened to from now on. */
