@@ -49,7 +49,13 @@ class StartupShutdownIT {
         List<String> expected = List.of("start", "started", "notify INSTANCE VI_1 BACKUP 150",
                 "notify INSTANCE VI_1 MASTER 150", "notify INSTANCE VI_1 STOP 150", "stop");
         assertThat(keepalived.stream().map(Line::event).toList()).as("keepalived 2.2.7").isEqualTo(expected);
-        assertThat(jkeepalived.stream().map(Line::event).toList()).as("jkeepalived").isEqualTo(expected);
+        // Known difference (docs/compatibility.md): keepalived runs the shutdown script after its
+        // VRRP child exited, so after the STOP notify script; jkeepalived starts it as soon as
+        // VRRP has stopped, while that notify script may still be running.
+        List<String> events = jkeepalived.stream().map(Line::event).toList();
+        assertThat(events.subList(0, 4)).as("jkeepalived").isEqualTo(expected.subList(0, 4));
+        assertThat(events.subList(4, events.size())).as("jkeepalived at stop")
+                .containsExactlyInAnyOrderElementsOf(expected.subList(4, 6));
 
         double masterDown = Vrrp.masterDownV2Nanos(150, 1) / 1e9;
         double keepalivedTakeover = keepalived.get(3).at() - keepalived.get(2).at();
