@@ -49,6 +49,9 @@ final class Daemon {
     private long reloads;
     private RealtimeSignals realtimeSignals;
     /** The pid directories this run created for -s, deepest first (removed at exit when empty). */
+    private LifecycleScripts lifecycleScripts;
+    /** The configuration the daemon started with, for the shutdown script when VRRP never started. */
+    private KeepalivedConfig startConfig;
     private final java.util.List<Path> createdPidDirs = new java.util.ArrayList<>();
     private static final Path PID_DIR = Path.of("/run/keepalived");
 
@@ -111,7 +114,14 @@ final class Daemon {
         }
         reloader = new ConfigReloader(options);
         installSignals();
-        loop.post(() -> startVrrp(config));
+        lifecycleScripts = new LifecycleScripts(loop);
+        startConfig = config;
+        loop.post(() -> lifecycleScripts.runStartup(config.globalDefs(), scriptChecker(config.globalDefs()),
+                () -> {
+                    if (!stopping) {
+                        startVrrp(config);
+                    }
+                }));
         LoopTimer watchdog = new LoopTimer(loop, () -> sd.nextWatchdogNanos(loop.now()), sd::onWatchdogTimer);
         loop.post(watchdog::rearm);
         loop.run();
@@ -231,7 +241,8 @@ final class Daemon {
             sd.stopping();
             control.close();
             vrrp.stop(options.dontReleaseVrrp());
-            loop.stop();
+            KeepalivedConfig current = vrrp.config() != null ? vrrp.config() : startConfig;
+            lifecycleScripts.runShutdown(current.globalDefs(), scriptChecker(current.globalDefs()), loop::stop);
         });
     }
 

@@ -86,6 +86,14 @@ public final class LinuxInterfacePort implements InterfacePort {
         }
     }
 
+    /**
+     * Multicast groups to join, besides 224.0.0.18 and ff02::12, on every interface listened to
+     * from now on ({@code vrrp_mcast_group4/6}); the kernel then accepts adverts sent to them.
+     */
+    public void alsoJoinMulticastGroups(java.util.Collection<java.net.InetAddress> groups) {
+        MulticastMembership.alsoJoin(groups);
+    }
+
     @Override
     public void listen(String device) throws IOException {
         channel(device).startReceiving();

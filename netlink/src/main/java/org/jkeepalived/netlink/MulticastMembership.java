@@ -3,11 +3,16 @@ package org.jkeepalived.netlink;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.Collection;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Membership of the VRRP groups 224.0.0.18 (IGMP) and ff02::12 (MLD) on one interface, so a real
+ * Membership of the VRRP groups 224.0.0.18 (IGMP) and ff02::12 (MLD), plus any configured
+ * {@code vrrp_mcast_group4/6}, on one interface, so a real
  * NIC's multicast filter passes adverts without promiscuous mode. Each family has its own native
  * datagram socket joined by interface index (so an interface without an IPv4 address can still
  * join 224.0.0.18); closing them leaves the groups.
@@ -29,6 +34,9 @@ final class MulticastMembership implements AutoCloseable {
     private static final int IP_ADD_MEMBERSHIP = 35;
     private static final int IPPROTO_IPV6 = 41;
     private static final int IPV6_ADD_MEMBERSHIP = 20;
+
+    /** Configured groups (vrrp_mcast_group4/6, mcast_dst_address) joined besides VRRP's own. */
+    private static volatile List<InetAddress> extraGroups = List.of();
 
     private final Native nativeCalls = Native.get();
     private final String device;
@@ -76,6 +84,7 @@ final class MulticastMembership implements AutoCloseable {
         if (ipv4Socket < 0) {
             try {
                 ipv4Socket = joined(Native.AF_INET, IPPROTO_IP, IP_ADD_MEMBERSHIP, ipv4Request(), "IP_ADD_MEMBERSHIP");
+                joinExtra(ipv4Socket, false);
             } catch (IOException e) {
                 LOG.warn("Cannot join 224.0.0.18 on {}: {}", device, e.getMessage());
             }
@@ -92,6 +101,7 @@ final class MulticastMembership implements AutoCloseable {
         }
         try {
             ipv6Socket = joined(Native.AF_INET6, IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP, ipv6Request(), "IPV6_ADD_MEMBERSHIP");
+            joinExtra(ipv6Socket, true);
             if (reportedIpv6 != null && reportedIpv6 != Ipv6Support.ENABLED) {
                 LOG.info("Joined ff02::12 on {}: IPv6 is available again", device);
             }
@@ -112,6 +122,34 @@ final class MulticastMembership implements AutoCloseable {
         }
     }
 
+    /**
+     * Also joins {@code extra} (the configured {@code vrrp_mcast_group4/6}) on interfaces opened
+     * from now on; an interface already joined keeps its groups until it is reopened.
+     */
+    static void alsoJoin(Collection<InetAddress> extra) {
+        extraGroups = List.copyOf(extra);
+    }
+
+    /** Joins the configured extra groups of one family on an already joined socket; failures are logged. */
+    private void joinExtra(int fd, boolean ipv6) {
+        for (InetAddress group : extraGroups) {
+            if ((group instanceof Inet4Address) == ipv6) {
+                continue;
+            }
+            try {
+                if (ipv6) {
+                    nativeCalls.setOption(fd, IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP, ipv6Request(group.getAddress()),
+                            "IPV6_ADD_MEMBERSHIP");
+                } else {
+                    nativeCalls.setOption(fd, IPPROTO_IP, IP_ADD_MEMBERSHIP, ipv4Request(group.getAddress()),
+                            "IP_ADD_MEMBERSHIP");
+                }
+            } catch (IOException e) {
+                LOG.warn("Cannot join {} on {}: {}", group.getHostAddress(), device, e.getMessage());
+            }
+        }
+    }
+
     private int joined(int family, int level, int option, ByteBuffer request, String name) throws IOException {
         int fd = nativeCalls.socket(family, SOCK_DGRAM, 0);
         try {
@@ -125,15 +163,23 @@ final class MulticastMembership implements AutoCloseable {
 
     /** struct ip_mreqn: group, local address (any), ifindex. */
     private ByteBuffer ipv4Request() {
+        return ipv4Request(VRRP_GROUP_IPV4);
+    }
+
+    private ByteBuffer ipv4Request(byte[] group) {
         ByteBuffer request = ByteBuffer.allocateDirect(12).order(ByteOrder.nativeOrder());
-        request.put(0, VRRP_GROUP_IPV4).putInt(4, 0).putInt(8, index);
+        request.put(0, group).putInt(4, 0).putInt(8, index);
         return request;
     }
 
     /** struct ipv6_mreq: group, ifindex. */
     private ByteBuffer ipv6Request() {
+        return ipv6Request(VRRP_GROUP_IPV6);
+    }
+
+    private ByteBuffer ipv6Request(byte[] group) {
         ByteBuffer request = ByteBuffer.allocateDirect(20).order(ByteOrder.nativeOrder());
-        request.put(0, VRRP_GROUP_IPV6).putInt(16, index);
+        request.put(0, group).putInt(16, index);
         return request;
     }
 

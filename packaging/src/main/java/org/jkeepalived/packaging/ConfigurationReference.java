@@ -61,22 +61,21 @@ public final class ConfigurationReference {
     static final Map<String, Override> OVERRIDES = new LinkedHashMap<>();
 
     static {
-        OVERRIDES.put("global_defs > vrrp_mcast_group4",
-                new Override(Status.NO_EFFECT, "adverts always go to 224.0.0.18"));
-        OVERRIDES.put("global_defs > vrrp_mcast_group6",
-                new Override(Status.NO_EFFECT, "adverts always go to ff02::12"));
         OVERRIDES.put("global_defs > dynamic_interfaces",
                 new Override(Status.PARTLY, "relaxes -t's missing-interface check; interfaces created later are not picked up"));
-        OVERRIDES.put("vrrp_instance > virtual_routes",
-                new Override(Status.NO_EFFECT, "routes are parsed and compared on reload, not installed"));
-        OVERRIDES.put("vrrp_instance > virtual_rules",
-                new Override(Status.NO_EFFECT, "rules are parsed and compared on reload, not installed"));
+        OVERRIDES.put("vrrp_instance > virtual_routes", new Override(Status.PARTLY,
+                "set while MASTER as keepalived does; multipath (nexthop) and encap routes are not installed, "
+                        + "tuning options (mtu, advmss, ...) are dropped - both logged at startup"));
+        OVERRIDES.put("vrrp_instance > virtual_rules", new Override(Status.PARTLY,
+                "set while MASTER as keepalived does; only table-lookup rules (from/to/fwmark/iif/oif selectors) are "
+                        + "installed, others are logged at startup"));
         OVERRIDES.put("vrrp_instance > track_bfd", new Override(Status.NO_EFFECT, "BFD is not run"));
         OVERRIDES.put("vrrp_sync_group > track_bfd", new Override(Status.NO_EFFECT, "BFD is not run"));
         OVERRIDES.put("vrrp_instance > auth_hmac", new Override(Status.NO_EFFECT, "keepalived 2.4 HMAC authentication"));
-        OVERRIDES.put("static_ipaddress", new Override(Status.NO_EFFECT, "static addresses are not installed"));
-        OVERRIDES.put("static_routes", new Override(Status.NO_EFFECT, "static routes are not installed"));
-        OVERRIDES.put("static_rules", new Override(Status.NO_EFFECT, "static rules are not installed"));
+        OVERRIDES.put("static_routes", new Override(Status.PARTLY,
+                "installed at startup, diffed on reload, removed at stop; same limits as virtual_routes"));
+        OVERRIDES.put("static_rules", new Override(Status.PARTLY,
+                "installed at startup, diffed on reload, removed at stop; same limits as virtual_rules"));
         OVERRIDES.put("track_group", new Override(Status.NO_EFFECT, "address track groups are not used"));
         OVERRIDES.put("garp_group", new Override(Status.NO_EFFECT, "per-interface GARP groups are not used"));
         OVERRIDES.put("linkbeat_interfaces", new Override(Status.NO_EFFECT, "link state always comes from netlink"));

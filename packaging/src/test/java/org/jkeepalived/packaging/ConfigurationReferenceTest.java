@@ -62,6 +62,8 @@ class ConfigurationReferenceTest {
         assertThat(reference.status(globals.sub().lookup("log_unknown_vrids"), globals))
                 .isEqualTo(ConfigurationReference.Status.ACTED_ON);
         assertThat(reference.status(instance.sub().lookup("virtual_routes"), instance))
+                .isEqualTo(ConfigurationReference.Status.PARTLY);
+        assertThat(reference.status(instance.sub().lookup("track_bfd"), instance))
                 .isEqualTo(ConfigurationReference.Status.NO_EFFECT);
         Keyword virtualServer = KeywordDefinitions.table().root().lookup("virtual_server");
         assertThat(reference.status(virtualServer, virtualServer)).isEqualTo(ConfigurationReference.Status.CHECKER);

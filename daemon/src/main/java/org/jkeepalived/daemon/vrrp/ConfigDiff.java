@@ -159,7 +159,8 @@ public record ConfigDiff(List<VrrpInstance> removed, List<Matched> matched, List
                         address(instance.unicastSrcIp()), false, null);
             }
             String group = instance.mcastDstIp() != null ? instance.mcastDstIp()
-                    : instance.family() == AddressFamily.IPV6 ? "ff02::12" : "224.0.0.18";
+                    : instance.family() == AddressFamily.IPV6 ? config.globalDefs().vrrpMcastGroup6()
+                    : config.globalDefs().vrrpMcastGroup4();
             return new Identity(instance.virtualRouterId(), instance.family(), iface, false, null,
                     instance.useVmac() != null, address(group));
         }

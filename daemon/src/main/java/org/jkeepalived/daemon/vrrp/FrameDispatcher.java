@@ -112,6 +112,9 @@ final class FrameDispatcher {
             unknownVrid++;
             return;
         }
+        if (check == AdvertCheck.VALID && view.destinationIsMulticast() && !target.acceptsMulticastDestination(view)) {
+            return; // another multicast group (vrrp_mcast_group4/6): keepalived's socket never sees it
+        }
         if (check == AdvertCheck.VALID) {
             target.handleReceived(received, receivedNanos);
         } else {

@@ -55,8 +55,17 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
     /** Being removed by a reload: its STOP is reported as keepalived's DELETED. */
     private boolean deleting;
     private boolean faultWhenDeleted;
+    /** The IP destination of this instance's multicast adverts (its group), as raw bytes. */
+    private byte[] multicastGroup;
     /** The latest time the core was given; the core's clock never goes back. */
     private long lastHandledNanos = Long.MIN_VALUE;
+    /** {@code virtual_routes}/{@code virtual_rules}: set after the VIPs, removed before them. */
+    private InstanceRoutes routes;
+    private RouteTable kernelRoutes;
+    /** During a reload: route and rule changes are collected here (see {@link RouteBatch}). */
+    private RouteBatch reloadRoutes;
+    /** The core is taking a reload's settings: its VIP calls are diffs, not MASTER entry or exit. */
+    private boolean reconfiguring;
 
     InstanceRuntime(VrrpInstance config, InstanceSettings settings, String sendDevice, String receiveDevice,
                     InterfacePort port, EventLoop loop, boolean logDetail) {
@@ -68,10 +77,44 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
         this.port = port;
         this.loop = loop;
         this.core = new org.jkeepalived.vrrp.state.VrrpInstance(settings, this);
+        this.multicastGroup = groupOf(settings);
+    }
+
+    private static byte[] groupOf(InstanceSettings settings) {
+        return settings.multicastGroup() != null ? settings.multicastGroup().getAddress()
+                : org.jkeepalived.vrrp.codec.Destination.multicast(settings.family()).address();
+    }
+
+    /**
+     * Whether a multicast advert sent to {@code view}'s destination is for this instance: only its
+     * own group, as keepalived only receives the group its socket joined.
+     */
+    boolean acceptsMulticastDestination(org.jkeepalived.vrrp.codec.AdvertView view) {
+        return view.destinationAddressEquals(multicastGroup);
     }
 
     void attach(DaemonServices services) {
         this.services = services;
+    }
+
+    /** Gives the instance its virtual routes and rules and where to install them. */
+    void attachRoutes(InstanceRoutes instanceRoutes, RouteTable kernel) {
+        this.routes = instanceRoutes;
+        this.kernelRoutes = kernel;
+    }
+
+    /** Starts (non-null) or ends (null) a reload's collection of route and rule changes. */
+    void collectRouteChanges(RouteBatch batch) {
+        this.reloadRoutes = batch;
+    }
+
+    private RouteTable routeTable() {
+        return reloadRoutes != null ? reloadRoutes : kernelRoutes;
+    }
+
+    /** Virtual route/rule kernel errors so far. */
+    public long routeErrors() {
+        return routes == null ? 0 : routes.errors();
     }
 
     /** Feeds one event to the core and re-arms the instance timer at the deadline it returns. */
@@ -117,7 +160,16 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
     void reconfigure(VrrpInstance newConfig, InstanceSettings newSettings, InstanceEvent.TrackerTotals totals) {
         this.config = newConfig;
         this.settings = newSettings;
-        handle(new InstanceEvent.Reconfigure(newSettings, totals));
+        this.multicastGroup = groupOf(newSettings);
+        reconfiguring = true;
+        try {
+            handle(new InstanceEvent.Reconfigure(newSettings, totals));
+        } finally {
+            reconfiguring = false;
+        }
+        if (routes != null) {
+            routes.reconfigure(newConfig.virtualRoutes(), newConfig.virtualRules(), routeTable());
+        }
     }
 
     /**
@@ -228,8 +280,19 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
         return mac;
     }
 
+    /**
+     * Outside a reload's settings change the core adds VIPs only as it becomes MASTER: the
+     * virtual routes, then rules, follow them (keepalived's order).
+     */
     @Override
     public void addAddresses(List<VirtualAddress> addresses) {
+        addVips(addresses);
+        if (!reconfiguring && routes != null) {
+            routes.install(routeTable());
+        }
+    }
+
+    private void addVips(List<VirtualAddress> addresses) {
         if (addresses.isEmpty()) {
             return;
         }
@@ -245,8 +308,15 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
         }
     }
 
+    /**
+     * Outside a reload's settings change the core removes VIPs as it leaves MASTER (or at
+     * startup, for leftovers): rules, then routes, go first (keepalived's order).
+     */
     @Override
     public void removeAddresses(List<VirtualAddress> addresses) {
+        if (!reconfiguring && routes != null) {
+            routes.remove(routeTable());
+        }
         if (addresses.isEmpty()) {
             return;
         }

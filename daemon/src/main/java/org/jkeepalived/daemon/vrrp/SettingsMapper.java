@@ -62,7 +62,8 @@ public final class SettingsMapper {
                         || (instance.strictMode() && instance.priority() == 255))
                 .notifyPriorityChanges(instance.otherSettings().containsKey("notify_priority_changes")
                         || globals.otherSettings().containsKey("vrrp_notify_priority_changes"))
-                .trackInterface(!instance.dontTrackPrimary());
+                .trackInterface(!instance.dontTrackPrimary())
+                .multicastGroup(multicastGroup(instance, globals));
         // Trackers are evaluated by the daemon (TrackerSet) and reach the core as TrackerTotals.
         if (instance.version() == 3 && (instance.otherSettings().containsKey("v3_checksum_as_v2")
                 || globals.otherSettings().containsKey("v3_checksum_as_v2"))) {
@@ -140,6 +141,37 @@ public final class SettingsMapper {
             return Files.readString(p).trim().equals("1");
         } catch (java.io.IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * Where multicast adverts go: the instance's {@code mcast_dst_address}, else
+     * {@code vrrp_mcast_group4/6}; null for keepalived's default group (224.0.0.18 / ff02::12).
+     */
+    static InetAddress multicastGroup(VrrpInstance instance, GlobalDefs globals) {
+        boolean ipv6 = instance.family() == AddressFamily.IPV6;
+        String group = instance.mcastDstIp() != null ? instance.mcastDstIp()
+                : ipv6 ? globals.vrrpMcastGroup6() : globals.vrrpMcastGroup4();
+        if (group == null) {
+            return null;
+        }
+        InetAddress address = VirtualAddresses.literal(group);
+        return address.equals(VirtualAddresses.literal(ipv6 ? "ff02::12" : "224.0.0.18")) ? null : address;
+    }
+
+    /**
+     * {@code vrrp_startup_delay} in nanoseconds (0 when unset): keepalived 2.2.7 enters the
+     * states at once, ignores adverts meanwhile and starts the first timers after it.
+     */
+    static long startupDelayNanos(org.jkeepalived.config.model.KeepalivedConfig config) {
+        List<String> value = config.globalDefs().otherSettings().get("vrrp_startup_delay");
+        if (value == null || value.isEmpty()) {
+            return 0;
+        }
+        try {
+            return new java.math.BigDecimal(value.get(0)).movePointRight(9).longValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            return 0; // the parser has reported it
         }
     }
 }

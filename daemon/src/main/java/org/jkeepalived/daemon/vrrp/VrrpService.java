@@ -50,9 +50,14 @@ public final class VrrpService {
     private final Map<InstanceRuntime, TrackerSet> trackerSets = new HashMap<>();
     private final FrameDispatcher dispatcher;
     private final KernelAddresses addresses = new KernelAddresses();
+    private final RouteTable kernelRoutes;
+    private final StaticRouting staticRouting;
     private KeepalivedConfig config;
     private DaemonServices services;
     private boolean stopped;
+    /** {@code vrrp_startup_delay}: adverts received before {@link #ignoreAdvertsUntilNanos} are dropped. */
+    private boolean delayingStartup;
+    private long ignoreAdvertsUntilNanos;
     /** Longest time a received frame waited for the loop (capture to dispatch). */
     private long maxReceiveQueueNanos;
     private String hostName;
@@ -70,13 +75,22 @@ public final class VrrpService {
         this.logDetail = logDetail;
         this.port = port;
         this.dispatcher = new FrameDispatcher(logUnknownVrids);
+        this.kernelRoutes = RouteTable.of(port);
+        this.staticRouting = new StaticRouting(port, kernelRoutes, org.jkeepalived.netlink.Rtnetlink::interfaceIndex,
+                this::logDetailLine);
+    }
+
+    private void logDetailLine(String line) {
+        if (logDetail) {
+            LOG.info(line);
+        }
     }
 
     /** The listener the port is opened with: frames and kernel events are posted into the loop. */
     public void onPortEvent(PortEvent event) {
         if (event instanceof PortEvent.FrameReceived frame) {
             loop.postPacket(() -> {
-                if (!stopped) {
+                if (!stopped && !inStartupDelay(frame.receivedNanos())) {
                     long queued = loop.now() - frame.receivedNanos();
                     if (queued > maxReceiveQueueNanos) {
                         maxReceiveQueueNanos = queued;
@@ -97,6 +111,8 @@ public final class VrrpService {
         this.hostName = hostName;
         this.userName = userName;
         removeLeftoverVmacs(newConfig);
+        staticRouting.start(newConfig);
+        joinConfiguredGroups(newConfig);
         for (VrrpInstance instance : newConfig.vrrpInstances()) {
             InstanceRuntime runtime = build(instance);
             if (runtime != null) {
@@ -126,8 +142,16 @@ public final class VrrpService {
             TrackerSet set = trackerSets.get(r);
             r.handle(new InstanceEvent.TrackerTotals(set.totalWeight(), set.inFault()));
         }
+        long delayNanos = SettingsMapper.startupDelayNanos(newConfig);
+        if (delayNanos > 0) {
+            LOG.info("Delaying startup for {} seconds", java.math.BigDecimal.valueOf(delayNanos, 9)
+                    .stripTrailingZeros().toPlainString());
+            ignoreAdvertsUntilNanos = loop.now() + delayNanos;
+            delayingStartup = true;
+        }
         for (InstanceRuntime r : instances.values()) {
-            r.handle(new InstanceEvent.Start(interfaceRunning(r.config().interfaceName()) && sourceReady(r, true)));
+            r.handle(new InstanceEvent.Start(interfaceRunning(r.config().interfaceName()) && sourceReady(r, true),
+                    delayNanos));
         }
         rearmAll();
     }
@@ -144,6 +168,7 @@ public final class VrrpService {
             r.handle(new InstanceEvent.Stop(!dontRelease));
             loop.cancel(r);
         }
+        staticRouting.stop();
         stopped = true;
         addresses.close();
         if (services != null) {
@@ -169,9 +194,12 @@ public final class VrrpService {
         ConfigDiff diff = ConfigDiff.of(config, next);
         Set<String> restarted = diff.restartedNames(config);
         AddressBatch batch = new AddressBatch();
+        RouteBatch routeBatch = new RouteBatch();
         instances.values().forEach(r -> r.collectAddressChanges(batch));
+        instances.values().forEach(r -> r.collectRouteChanges(routeBatch));
         List<InstanceRuntime> created = new ArrayList<>();
         try {
+            joinConfiguredGroups(next);
             dropChangedGroups(next, restarted);
             for (VrrpInstance removed : diff.removed()) {
                 LOG.info("({}) removed by the new configuration", removed.name());
@@ -191,6 +219,7 @@ public final class VrrpService {
                     InstanceRuntime runtime = build(instance);
                     if (runtime != null) {
                         runtime.collectAddressChanges(batch);
+                        runtime.collectRouteChanges(routeBatch);
                         dispatcher.register(runtime);
                         created.add(runtime);
                         byNewName.put(instance.name(), runtime);
@@ -212,7 +241,11 @@ public final class VrrpService {
             writeStatesAfterReload(keptGroups, keptInstances);
         } finally {
             instances.values().forEach(r -> r.collectAddressChanges(null));
+            instances.values().forEach(r -> r.collectRouteChanges(null));
+            routeBatch.applyRemovals(kernelRoutes);
             batch.apply(port);
+            routeBatch.applyAdditions(kernelRoutes);
+            staticRouting.reload(next);
         }
         rearmAll();
         LOG.info("Reload: {} instance(s) kept, {} removed, {} added", diff.matched().size() - restarted.size(),
@@ -359,6 +392,25 @@ public final class VrrpService {
         }
     }
 
+    /** Whether a frame received at {@code receivedNanos} falls in {@code vrrp_startup_delay}. */
+    private boolean inStartupDelay(long receivedNanos) {
+        if (delayingStartup && receivedNanos - ignoreAdvertsUntilNanos >= 0) {
+            delayingStartup = false;
+        }
+        return delayingStartup;
+    }
+
+    /** The configured multicast groups are joined on interfaces listened to from now on. */
+    private void joinConfiguredGroups(KeepalivedConfig cfg) {
+        port.alsoJoinMulticastGroups(cfg.vrrpInstances().stream()
+                .map(i -> SettingsMapper.multicastGroup(i, cfg.globalDefs())).filter(g -> g != null).toList());
+    }
+
+    /** The configuration running now (null before {@link #start}). */
+    public KeepalivedConfig config() {
+        return config;
+    }
+
     public Map<String, InstanceRuntime> instances() {
         return Collections.unmodifiableMap(instances);
     }
@@ -429,6 +481,10 @@ public final class VrrpService {
             return null;
         }
         InstanceRuntime runtime = new InstanceRuntime(instance, settings, sendDevice, iface, port, loop, logDetail);
+        InstanceRoutes routes = new InstanceRoutes("(" + instance.name() + ") ", instance.virtualRoutes(),
+                instance.virtualRules(), org.jkeepalived.netlink.Rtnetlink::interfaceIndex, this::logDetailLine);
+        routes.logUnsupported();
+        runtime.attachRoutes(routes, kernelRoutes);
         runtime.onChange(instanceChangeListener);
         return runtime;
     }

@@ -121,6 +121,8 @@ public final class Rtnl {
     public static final int FRA_TABLE = 15;
     public static final int FRA_FWMASK = 16;
     public static final int FRA_OIFNAME = 17;
+    /** u8 rule protocol (Linux 4.17+); older kernels ignore it. */
+    public static final int FRA_PROTOCOL = 21;
     public static final int FR_ACT_TO_TBL = 1;
 
     // struct ndmsg attributes, states and flags

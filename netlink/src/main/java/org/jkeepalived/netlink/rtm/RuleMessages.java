@@ -8,11 +8,16 @@ public final class RuleMessages {
     private RuleMessages() {
     }
 
-    /** Appends an RTM_NEWRULE ({@code NLM_F_CREATE|NLM_F_EXCL}) asking for an ACK. */
+    /**
+     * Appends an RTM_NEWRULE ({@code NLM_F_CREATE|NLM_F_EXCL}) asking for an ACK. The rule's
+     * protocol is keepalived's (18), as keepalived 2.2.7 sets it ({@code ip rule} shows
+     * "proto keepalived"); a delete names no protocol, so it matches a rule whatever its protocol.
+     */
     public static void add(MessageWriter out, int sequence, RuleSpec rule) {
         out.beginMessage(Rtnl.RTM_NEWRULE,
             Rtnl.NLM_F_REQUEST | Rtnl.NLM_F_ACK | Rtnl.NLM_F_CREATE | Rtnl.NLM_F_EXCL, sequence);
         body(out, rule);
+        out.attributeU8(Rtnl.FRA_PROTOCOL, Rtnl.RTPROT_KEEPALIVED);
         out.endMessage();
     }
 

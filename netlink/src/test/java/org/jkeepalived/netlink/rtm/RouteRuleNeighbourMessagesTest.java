@@ -73,11 +73,12 @@ class RouteRuleNeighbourMessagesTest {
         MessageWriter out = new MessageWriter();
         RuleMessages.add(out, 14, RuleSpec.from(InetAddress.getByName("192.0.2.0"), 24, 100, 1000));
         assertThat(hex(out)).isEqualTo(expected("""
-            34000000 2000 0506 0e000000 00000000 // nlmsghdr: len 52, RTM_NEWRULE, REQUEST|ACK|EXCL|CREATE, seq 14
+            3c000000 2000 0506 0e000000 00000000 // nlmsghdr: len 60, RTM_NEWRULE, REQUEST|ACK|EXCL|CREATE, seq 14
             02 00 18 00 64 00 00 01 00000000     // fib_rule_hdr: AF_INET, dst /0, src /24, table 100, FR_ACT_TO_TBL
             0800 0600 e8030000                   // FRA_PRIORITY 1000
             0800 0f00 64000000                   // FRA_TABLE 100
             0800 0200 c0000200                   // FRA_SRC 192.0.2.0
+            0500 1500 12 000000                  // FRA_PROTOCOL keepalived, padded
             """));
     }
 

@@ -213,6 +213,12 @@ public final class AdvertView {
         return family == IpFamily.IPV4 ? (first & 0xf0) == 0xe0 : first == 0xff;
     }
 
+    /** The IP destination address, compared without allocating. */
+    public boolean destinationAddressEquals(byte[] address) {
+        return address.length == family.addressLength() && Arrays.equals(buffer, destinationOffset(),
+                destinationOffset() + address.length, address, 0, address.length);
+    }
+
     /** The IP source address, compared without allocating. */
     public boolean sourceAddressEquals(byte[] address) {
         return address.length == family.addressLength()

@@ -32,6 +32,19 @@ public record Destination(byte[] mac, byte[] address) {
                 : new Destination(FrameLayout.VRRP_MAC_IPV6, FrameLayout.VRRP_GROUP_IPV6);
     }
 
+    /**
+     * A configured group ({@code vrrp_mcast_group4/6}, {@code mcast_dst_address}) and its
+     * Ethernet multicast MAC: 01:00:5e + the low 23 bits (IPv4, RFC 1112), 33:33 + the low 32
+     * bits (IPv6, RFC 2464).
+     */
+    public static Destination multicastGroup(InetAddress group) {
+        byte[] a = group.getAddress();
+        byte[] mac = a.length == 4
+                ? new byte[] {1, 0, 0x5e, (byte) (a[1] & 0x7f), a[2], a[3]}
+                : new byte[] {0x33, 0x33, a[12], a[13], a[14], a[15]};
+        return new Destination(mac, a);
+    }
+
     /** A unicast peer reached through {@code mac} (its own or its gateway's). */
     public static Destination unicast(byte[] mac, InetAddress peer) {
         return new Destination(mac, peer.getAddress());

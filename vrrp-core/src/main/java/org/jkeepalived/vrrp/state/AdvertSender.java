@@ -34,7 +34,8 @@ final class AdvertSender {
         encoder = new AdvertEncoder(new AdvertTemplate(settings.family(), settings.version(), settings.vrid(),
                 settings.authType(), settings.authPassword(), vips, settings.sourceMac(), settings.sourceAddress(),
                 settings.unicast() ? settings.unicastTtl() : 255, settings.v3Checksum()));
-        multicast = Destination.multicast(settings.family());
+        multicast = settings.multicastGroup() == null ? Destination.multicast(settings.family())
+                : Destination.multicastGroup(settings.multicastGroup());
         peers = settings.unicastPeers();
         peerDestinations = new Destination[peers.size()];
         peerMacs = new byte[peers.size()][];

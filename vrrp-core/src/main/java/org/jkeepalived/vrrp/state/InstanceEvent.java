@@ -12,8 +12,21 @@ import org.jkeepalived.vrrp.codec.AdvertView;
  */
 public sealed interface InstanceEvent {
 
-    /** Startup: removes stale VIPs, then INIT → MASTER (owner), BACKUP or FAULT. */
-    record Start(boolean interfaceRunning) implements InstanceEvent {
+    /**
+     * Startup: removes stale VIPs, then INIT → MASTER (owner), BACKUP or FAULT. With
+     * {@code startupDelayNanos} ({@code vrrp_startup_delay}) the states are entered at once but
+     * the first timer runs that much later, as keepalived 2.2.7 does.
+     */
+    record Start(boolean interfaceRunning, long startupDelayNanos) implements InstanceEvent {
+        public Start {
+            if (startupDelayNanos < 0) {
+                throw new IllegalArgumentException("startup delay must not be negative");
+            }
+        }
+
+        public Start(boolean interfaceRunning) {
+            this(interfaceRunning, 0);
+        }
     }
 
     /** Orderly shutdown (SIGTERM): a MASTER sends priority 0 and removes its VIPs; notify STOP. */

@@ -45,6 +45,8 @@ import org.jkeepalived.vrrp.port.VirtualAddress;
  * @param ipv6Router           IPv6 forwarding on: set the Router flag in NAs
  * @param trackInterface       false with {@code dont_track_primary}
  * @param trackers             tracked objects with weights
+ * @param multicastGroup       where multicast adverts go ({@code vrrp_mcast_group4/6},
+ *                             {@code mcast_dst_address}); null for 224.0.0.18 / ff02::12
  */
 public record InstanceSettings(String name, int vrid, int version, IpFamily family, int advertIntervalCentis,
                                int basePriority, boolean wantMaster, boolean nopreempt, long preemptDelayNanos,
@@ -54,7 +56,8 @@ public record InstanceSettings(String name, int vrid, int version, IpFamily fami
                                boolean checkUnicastSource, GarpSettings garp, boolean lowerPrioNoAdvert,
                                boolean higherPrioSendAdvert, int downTimerAdverts, ChecksumForm v3Checksum,
                                boolean skipCheckAdvAddr, boolean ownerIgnoreAdverts, boolean notifyPriorityChanges,
-                               boolean ipv6Router, boolean trackInterface, List<TrackerSettings> trackers) {
+                               boolean ipv6Router, boolean trackInterface, List<TrackerSettings> trackers,
+                               InetAddress multicastGroup) {
 
     public InstanceSettings {
         Objects.requireNonNull(name, "name");
@@ -84,6 +87,9 @@ public record InstanceSettings(String name, int vrid, int version, IpFamily fami
         for (VirtualAddress vip : virtualAddresses) {
             check(vip.address().getAddress().length == family.addressLength(), "VIP family: " + vip.address());
         }
+        check(multicastGroup == null || multicastGroup.isMulticastAddress()
+                && multicastGroup.getAddress().length == family.addressLength(),
+                "multicast group must be a " + family + " multicast address: " + multicastGroup);
     }
 
     private static void check(boolean condition, String message) {
@@ -140,6 +146,7 @@ public record InstanceSettings(String name, int vrid, int version, IpFamily fami
         private boolean ipv6Router;
         private boolean trackInterface = true;
         private List<TrackerSettings> trackers = List.of();
+        private InetAddress multicastGroup;
 
         private Builder(String name, int vrid) {
             this.name = name;
@@ -173,13 +180,15 @@ public record InstanceSettings(String name, int vrid, int version, IpFamily fami
         public Builder ipv6Router(boolean value) { ipv6Router = value; return this; }
         public Builder trackInterface(boolean value) { trackInterface = value; return this; }
         public Builder trackers(List<TrackerSettings> value) { trackers = value; return this; }
+        public Builder multicastGroup(InetAddress value) { multicastGroup = value; return this; }
 
         public InstanceSettings build() {
             return new InstanceSettings(name, vrid, version, family, advertIntervalCentis, basePriority, wantMaster,
                     nopreempt, preemptDelayNanos, authType, authPassword, virtualAddresses, excludedAddresses,
                     sourceMac, sourceAddress, unicastPeers, unicastTtl, minTtl, maxTtl, checkUnicastSource, garp,
                     lowerPrioNoAdvert, higherPrioSendAdvert, downTimerAdverts, v3Checksum, skipCheckAdvAddr,
-                    ownerIgnoreAdverts, notifyPriorityChanges, ipv6Router, trackInterface, trackers);
+                    ownerIgnoreAdverts, notifyPriorityChanges, ipv6Router, trackInterface, trackers,
+                    multicastGroup);
         }
     }
 }

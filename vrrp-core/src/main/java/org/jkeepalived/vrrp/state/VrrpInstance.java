@@ -97,6 +97,9 @@ public final class VrrpInstance {
             stats.reject(rejected.reason());
         } else if (event instanceof InstanceEvent.Start start) {
             onStart(start.interfaceRunning(), nowNanos);
+            if (start.startupDelayNanos() > 0 && downDeadline != NONE) {
+                downDeadline += start.startupDelayNanos();
+            }
         } else if (event instanceof InstanceEvent.Stop stop) {
             onStop(stop.releaseMaster(), nowNanos);
         } else if (event instanceof InstanceEvent.LinkChanged link) {
