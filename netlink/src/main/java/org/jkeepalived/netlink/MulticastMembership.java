@@ -133,8 +133,9 @@ final class MulticastMembership implements AutoCloseable {
     /** Joins the configured extra groups of one family on an already joined socket; failures are logged. */
     private void joinExtra(int fd, boolean ipv6) {
         for (InetAddress group : extraGroups) {
-            if ((group instanceof Inet4Address) == ipv6) {
-                continue;
+            if ((group instanceof Inet4Address) == ipv6
+                    || java.util.Arrays.equals(group.getAddress(), ipv6 ? VRRP_GROUP_IPV6 : VRRP_GROUP_IPV4)) {
+                continue; // other family, or VRRP's own group, joined already
             }
             try {
                 if (ipv6) {
