@@ -51,6 +51,11 @@ final class Daemon {
     /** The pid directories this run created for -s, deepest first (removed at exit when empty). */
     private final java.util.List<Path> createdPidDirs = new java.util.ArrayList<>();
     private static final Path PID_DIR = Path.of("/run/keepalived");
+    /** Simulated failovers per address family that warm the codec and state machine (vrrp/Warmup). */
+    private static final int WARMUP_ROUNDS = 40;
+    /** Classes whose initialisation binds a native library through jnr-ffi (see preloadNativeBindings). */
+    private static final java.util.List<String> PRELOADED_CLASSES = java.util.List.of(
+            "org.jkeepalived.daemon.os.LibC$Holder", "org.jkeepalived.netlink.Native");
 
     Daemon(DaemonOptions options) {
         this(options, ControlOptions.defaults());
@@ -65,6 +70,7 @@ final class Daemon {
     int run() {
         Logging.configure(options.logConsole(), !options.noSyslog(), options.logFacility(), options.logDetail());
         LOG.info("Starting jkeepalived {}", KeepalivedCommand.VERSION);
+        preloadNativeBindings();
         for (String flag : options.withoutEffect()) {
             LOG.info("Option {} has no effect in jkeepalived", flag);
         }
@@ -96,8 +102,6 @@ final class Daemon {
             return ExitCodes.MISSING_PERMISSION;
         }
         sd = SdNotifier.fromEnvironment();
-        long warmed = org.jkeepalived.daemon.vrrp.Warmup.run(40);
-        LOG.debug("Warm-up processed {} adverts", warmed);
         try {
             port = new LinuxInterfacePort();
             vrrp = new VrrpService(loop, port, config.globalDefs().otherSettings().containsKey("log_unknown_vrids"),
@@ -119,6 +123,26 @@ final class Daemon {
         return ExitCodes.OK;
     }
 
+    /**
+     * jnr-ffi generates its bindings' bytecode when a library interface is first loaded: the
+     * process helpers' and netlink's libc take about a third of the time from exec to the first
+     * advert. Another thread loads them while this one parses the configuration (class
+     * initialisation is thread-safe: a caller that arrives first simply waits for it).
+     */
+    private static void preloadNativeBindings() {
+        Thread preload = new Thread(() -> {
+            for (String name : PRELOADED_CLASSES) {
+                try {
+                    Class.forName(name, true, Daemon.class.getClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    LOG.debug("Preloading {} failed: {}", name, e.toString());
+                }
+            }
+        }, "jkeepalived-preload");
+        preload.setDaemon(true);
+        preload.start();
+    }
+
     private void startVrrp(KeepalivedConfig config) {
         try {
             vrrp.start(config, scriptChecker(config.globalDefs()), hostName(), System.getProperty("user.name"));
@@ -126,6 +150,9 @@ final class Daemon {
             control.start();
             sd.ready("Running");
             LOG.info("Startup complete");
+            // After the instances started, never before: the first advert does not wait for it.
+            org.jkeepalived.daemon.vrrp.Warmup.startInBackground(WARMUP_ROUNDS,
+                    adverts -> LOG.debug("Warm-up processed {} adverts", adverts));
         } catch (IOException | RuntimeException e) {
             LOG.error("Unable to start VRRP: {}", e.toString());
             requestStop();

@@ -3,6 +3,7 @@ package org.jkeepalived.daemon;
 import java.io.IOException;
 import java.util.Locale;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
@@ -16,9 +17,17 @@ import org.slf4j.LoggerFactory;
  * Sets up logging from keepalived's flags: {@code -l} logs to the console (stderr), syslog is used
  * unless {@code -G}, with the facility of {@code -S} (default daemon), and {@code -D} turns on
  * keepalived's detailed lines.
+ *
+ * <p>Every line goes through one {@link AsyncAppender}: the calling thread (the event loop, in a
+ * takeover between the advert and the gratuitous ARPs) only queues the event; a logging thread
+ * formats the date and writes to stderr and syslog, in order. Nothing is dropped (the queue blocks
+ * when full); the queue is flushed when the JVM exits.
  */
 final class Logging {
     private static final int FACILITY_DAEMON = 3;
+    private static final int QUEUE_LINES = 1024;
+    private static final int EXIT_FLUSH_MILLIS = 2000;
+    private static boolean flushAtExit;
 
     private Logging() {
     }
@@ -31,6 +40,24 @@ final class Logging {
         // Third-party libraries stay quiet unless something is wrong.
         context.getLogger("org.pcap4j").setLevel(Level.WARN);
         context.getLogger("jnr").setLevel(Level.WARN);
+        AsyncAppender async = new AsyncAppender();
+        async.setContext(context);
+        async.setName("jkeepalived-log");
+        async.setQueueSize(QUEUE_LINES);
+        async.setDiscardingThreshold(0); // the default drops INFO lines when the queue is 80% full
+        async.setMaxFlushTime(EXIT_FLUSH_MILLIS);
+        async.setIncludeCallerData(false);
+        attachSinks(async, context, console, syslog, facilityOption);
+        async.start();
+        root.addAppender(async);
+        if (!flushAtExit) {
+            flushAtExit = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(context::stop, "jkeepalived-log-flush"));
+        }
+    }
+
+    private static void attachSinks(AsyncAppender async, LoggerContext context, boolean console, boolean syslog,
+                                    String facilityOption) {
         if (console) {
             PatternLayoutEncoder encoder = new PatternLayoutEncoder();
             encoder.setContext(context);
@@ -41,7 +68,7 @@ final class Logging {
             appender.setTarget("System.err");
             appender.setEncoder(encoder);
             appender.start();
-            root.addAppender(appender);
+            async.addAppender(appender);
         }
         if (syslog) {
             try {
@@ -49,11 +76,11 @@ final class Logging {
                 SyslogAppender appender = new SyslogAppender(sender);
                 appender.setContext(context);
                 appender.start();
-                root.addAppender(appender);
+                async.addAppender(appender);
             } catch (IOException | RuntimeException e) {
                 if (!console) {
                     System.err.println("jkeepalived: syslog unavailable (" + e.getMessage() + "); logging to stderr");
-                    configure(true, false, facilityOption, detail);
+                    attachSinks(async, context, true, false, facilityOption);
                 }
             }
         }
