@@ -86,6 +86,39 @@ final class Logging {
         }
     }
 
+    /**
+     * Runs {@code lines} log calls through the same logback path as the daemon's (logger, event,
+     * {@link AsyncAppender} queue) in a private context whose only sink discards them: the loop
+     * thread's log call in a takeover (between the advert and the gratuitous ARPs) then runs
+     * compiled code. Nothing is written anywhere. Any thread; meant for the warm-up thread.
+     */
+    static void warm(int lines) {
+        LoggerContext context = new LoggerContext();
+        context.setName("jkeepalived-warmup");
+        AppenderBase<ILoggingEvent> discard = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                event.getFormattedMessage();
+            }
+        };
+        discard.setContext(context);
+        discard.start();
+        AsyncAppender async = new AsyncAppender();
+        async.setContext(context);
+        async.setQueueSize(QUEUE_LINES);
+        async.setDiscardingThreshold(0);
+        async.addAppender(discard);
+        async.start();
+        ch.qos.logback.classic.Logger logger = context.getLogger("Keepalived_vrrp");
+        logger.setLevel(Level.INFO);
+        logger.addAppender(async);
+        for (int i = 0; i < lines; i++) {
+            logger.info("(warmup) Entering MASTER STATE");
+            logger.debug("(warmup) setting VIPs.");
+        }
+        context.stop();
+    }
+
     /** keepalived's {@code -S}: 0-7 (local0-7), local0..local7, user or daemon. */
     static int facility(String option) {
         if (option == null) {

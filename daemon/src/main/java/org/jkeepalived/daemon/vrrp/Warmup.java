@@ -30,6 +30,7 @@ import org.jkeepalived.vrrp.state.VrrpInstance;
  */
 public final class Warmup {
     private static final long SECOND = 1_000_000_000L;
+    private static final int ADDRESS_MESSAGES_PER_ROUND = 50;
 
     private Warmup() {
     }
@@ -39,7 +40,11 @@ public final class Warmup {
      * and returns that thread (started). {@code done} receives the adverts processed, on that thread.
      */
     public static Thread startInBackground(int rounds, java.util.function.LongConsumer done) {
-        Thread thread = new Thread(() -> done.accept(run(rounds)), "jkeepalived-warmup");
+        Thread thread = new Thread(() -> {
+            long adverts = run(rounds);
+            encodeAddressMessages(rounds * ADDRESS_MESSAGES_PER_ROUND);
+            done.accept(adverts);
+        }, "jkeepalived-warmup");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
@@ -55,6 +60,29 @@ public final class Warmup {
             }
         }
         return adverts;
+    }
+
+    /**
+     * Encodes {@code count} RTM_NEWADDR messages (IPv4 and IPv6) into a scratch buffer that is never
+     * sent: the encoding a takeover runs between its advert and its first gratuitous ARP
+     * (measured: the address add was 0.3 to 3 ms of that gap in a fresh JVM).
+     */
+    static void encodeAddressMessages(int count) {
+        try {
+            VirtualAddress v4 = new VirtualAddress(InetAddress.getByName("192.0.2.100"), 24, "warmup0", null, null,
+                    null, 0, false, false);
+            VirtualAddress v6 = new VirtualAddress(InetAddress.getByName("2001:db8::100"), 64, "warmup0", null, null,
+                    null, 0, true, true);
+            for (int i = 0; i < count; i++) {
+                org.jkeepalived.netlink.rtm.MessageWriter scratch = new org.jkeepalived.netlink.rtm.MessageWriter(4096);
+                org.jkeepalived.netlink.rtm.AddressMessages.add(scratch, i, i % 2 == 0 ? v4 : v6, 1);
+                if (("RTM_NEWADDR " + v4.address().getHostAddress() + "/" + v4.prefixLength()).isEmpty()) {
+                    return; // never: keeps the description formatting the real add does from being elided
+                }
+            }
+        } catch (java.net.UnknownHostException | RuntimeException e) {
+            // best effort, as run()
+        }
     }
 
     private static long failover(IpFamily family, int version) {
