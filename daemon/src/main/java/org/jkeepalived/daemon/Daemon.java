@@ -157,7 +157,7 @@ final class Daemon {
      * takeover wakes; the loop uses a few percent of a core, so the boost takes little from others.
      */
     private static void scheduleLoopThread(GlobalDefs globals) {
-        Integer realtime = firstInt(globals, "vrrp_rt_priority");
+        Integer realtime = firstInt(globals.otherSettings().get("vrrp_rt_priority"));
         if (realtime != null) {
             if (org.jkeepalived.daemon.loop.ThreadScheduling.roundRobin(realtime)) {
                 LOG.info("VRRP event loop runs at real-time priority {} (SCHED_RR)",
@@ -167,15 +167,14 @@ final class Daemon {
             }
             return;
         }
-        Integer configured = firstInt(globals, "vrrp_priority");
+        Integer configured = firstInt(globals.otherSettings().get("vrrp_priority"));
         int nice = configured != null ? configured : DEFAULT_LOOP_NICE;
         if (!org.jkeepalived.daemon.loop.ThreadScheduling.nice(nice) && configured != null) {
             LOG.warn("Unable to set the VRRP event loop priority to {}", nice);
         }
     }
 
-    private static Integer firstInt(GlobalDefs globals, String keyword) {
-        java.util.List<String> values = globals.otherSettings().get(keyword);
+    private static Integer firstInt(java.util.List<String> values) {
         if (values == null || values.isEmpty()) {
             return null;
         }
