@@ -31,16 +31,20 @@ import org.jkeepalived.vrrp.state.VrrpInstance;
 public final class Warmup {
     private static final long SECOND = 1_000_000_000L;
     private static final int ADDRESS_MESSAGES_PER_ROUND = 50;
+    /** The warm-up thread's nice value: below everything else (Thread priorities are ignored on Linux). */
+    private static final int WARMUP_NICE = 10;
 
     private Warmup() {
     }
 
     /**
      * Starts {@link #run} with {@code rounds} on a new daemon thread named {@code jkeepalived-warmup}
-     * and returns that thread (started). {@code done} receives the adverts processed, on that thread.
+     * at nice {@value #WARMUP_NICE}, and returns that thread (started). {@code done} receives the adverts processed, on that thread.
      */
     public static Thread startInBackground(int rounds, java.util.function.LongConsumer done) {
         Thread thread = new Thread(() -> {
+            // Created by the loop thread, it inherits that thread's raised priority: give it back.
+            org.jkeepalived.daemon.loop.ThreadScheduling.nice(WARMUP_NICE);
             long adverts = run(rounds);
             encodeAddressMessages(rounds * ADDRESS_MESSAGES_PER_ROUND);
             done.accept(adverts);
