@@ -54,6 +54,15 @@ final class Daemon {
     private KeepalivedConfig startConfig;
     private final java.util.List<Path> createdPidDirs = new java.util.ArrayList<>();
     private static final Path PID_DIR = Path.of("/run/keepalived");
+    /** Simulated failovers per address family that warm the codec and state machine (vrrp/Warmup). */
+    private static final int WARMUP_ROUNDS = 40;
+    /** The loop thread's nice value when the configuration sets neither vrrp_priority nor vrrp_rt_priority. */
+    static final int DEFAULT_LOOP_NICE = -10;
+    /** Log calls that warm the loop thread's logging path (Logging.warm). */
+    private static final int WARMUP_LOG_LINES = 2000;
+    /** Classes whose initialisation binds a native library through jnr-ffi (see preloadNativeBindings). */
+    private static final java.util.List<String> PRELOADED_CLASSES = java.util.List.of(
+            "org.jkeepalived.daemon.os.LibC$Holder", "org.jkeepalived.netlink.Native");
 
     Daemon(DaemonOptions options) {
         this(options, ControlOptions.defaults());
@@ -68,6 +77,7 @@ final class Daemon {
     int run() {
         Logging.configure(options.logConsole(), !options.noSyslog(), options.logFacility(), options.logDetail());
         LOG.info("Starting jkeepalived {}", KeepalivedCommand.VERSION);
+        preloadNativeBindings();
         for (String flag : options.withoutEffect()) {
             LOG.info("Option {} has no effect in jkeepalived", flag);
         }
@@ -99,8 +109,6 @@ final class Daemon {
             return ExitCodes.MISSING_PERMISSION;
         }
         sd = SdNotifier.fromEnvironment();
-        long warmed = org.jkeepalived.daemon.vrrp.Warmup.run(40);
-        LOG.debug("Warm-up processed {} adverts", warmed);
         try {
             port = new LinuxInterfacePort();
             vrrp = new VrrpService(loop, port, config.globalDefs().otherSettings().containsKey("log_unknown_vrids"),
@@ -124,9 +132,67 @@ final class Daemon {
                 }));
         LoopTimer watchdog = new LoopTimer(loop, () -> sd.nextWatchdogNanos(loop.now()), sd::onWatchdogTimer);
         loop.post(watchdog::rearm);
+        scheduleLoopThread(config.globalDefs());
         loop.run();
         finish();
         return ExitCodes.OK;
+    }
+
+    /**
+     * jnr-ffi generates its bindings' bytecode when a library interface is first loaded: the
+     * process helpers' and netlink's libc take about a third of the time from exec to the first
+     * advert. Another thread loads them while this one parses the configuration (class
+     * initialisation is thread-safe: a caller that arrives first simply waits for it).
+     */
+    private static void preloadNativeBindings() {
+        Thread preload = new Thread(() -> {
+            for (String name : PRELOADED_CLASSES) {
+                try {
+                    Class.forName(name, true, Daemon.class.getClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    LOG.debug("Preloading {} failed: {}", name, e.toString());
+                }
+            }
+        }, "jkeepalived-preload");
+        preload.setDaemon(true);
+        preload.start();
+    }
+
+    /**
+     * The loop thread's (this thread's) scheduling, from keepalived's {@code vrrp_rt_priority}
+     * (SCHED_RR) or else {@code vrrp_priority} (nice), which keepalived applies to its whole VRRP
+     * process. Without either, jkeepalived raises the loop thread alone to nice
+     * {@value #DEFAULT_LOOP_NICE}: keepalived's VRRP process is one thread, while the JVM's loop
+     * thread shares the CPUs with its own helpers (log writer, readers, compiler, GC) that a
+     * takeover wakes; the loop uses a few percent of a core, so the boost takes little from others.
+     */
+    private static void scheduleLoopThread(GlobalDefs globals) {
+        Integer realtime = firstInt(globals.otherSettings().get("vrrp_rt_priority"));
+        if (realtime != null) {
+            if (org.jkeepalived.daemon.loop.ThreadScheduling.roundRobin(realtime)) {
+                LOG.info("VRRP event loop runs at real-time priority {} (SCHED_RR)",
+                        Math.max(1, Math.min(org.jkeepalived.daemon.loop.ThreadScheduling.RR_MAX, realtime)));
+            } else {
+                LOG.warn("Unable to set the VRRP event loop to real-time priority {}", realtime);
+            }
+            return;
+        }
+        Integer configured = firstInt(globals.otherSettings().get("vrrp_priority"));
+        int nice = configured != null ? configured : DEFAULT_LOOP_NICE;
+        if (!org.jkeepalived.daemon.loop.ThreadScheduling.nice(nice) && configured != null) {
+            LOG.warn("Unable to set the VRRP event loop priority to {}", nice);
+        }
+    }
+
+    private static Integer firstInt(java.util.List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(values.get(0));
+        } catch (NumberFormatException e) {
+            return null; // the parser already reported it with keepalived's wording
+        }
     }
 
     private void startVrrp(KeepalivedConfig config) {
@@ -136,6 +202,12 @@ final class Daemon {
             control.start();
             sd.ready("Running");
             LOG.info("Startup complete");
+            // After the instances started, never before: the first advert does not wait for it.
+            org.jkeepalived.daemon.vrrp.Warmup.startInBackground(WARMUP_ROUNDS,
+                    adverts -> {
+                        Logging.warm(WARMUP_LOG_LINES);
+                        LOG.debug("Warm-up processed {} adverts", adverts);
+                    });
         } catch (IOException | RuntimeException e) {
             LOG.error("Unable to start VRRP: {}", e.toString());
             requestStop();

@@ -3,6 +3,7 @@ package org.jkeepalived.daemon;
 import java.io.IOException;
 import java.util.Locale;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
@@ -16,9 +17,17 @@ import org.slf4j.LoggerFactory;
  * Sets up logging from keepalived's flags: {@code -l} logs to the console (stderr), syslog is used
  * unless {@code -G}, with the facility of {@code -S} (default daemon), and {@code -D} turns on
  * keepalived's detailed lines.
+ *
+ * <p>Every line goes through one {@link AsyncAppender}: the calling thread (the event loop, in a
+ * takeover between the advert and the gratuitous ARPs) only queues the event; a logging thread
+ * formats the date and writes to stderr and syslog, in order. Nothing is dropped (the queue blocks
+ * when full); the queue is flushed when the JVM exits.
  */
 final class Logging {
     private static final int FACILITY_DAEMON = 3;
+    private static final int QUEUE_LINES = 1024;
+    private static final int EXIT_FLUSH_MILLIS = 2000;
+    private static boolean flushAtExit;
 
     private Logging() {
     }
@@ -31,6 +40,24 @@ final class Logging {
         // Third-party libraries stay quiet unless something is wrong.
         context.getLogger("org.pcap4j").setLevel(Level.WARN);
         context.getLogger("jnr").setLevel(Level.WARN);
+        AsyncAppender async = new AsyncAppender();
+        async.setContext(context);
+        async.setName("jkeepalived-log");
+        async.setQueueSize(QUEUE_LINES);
+        async.setDiscardingThreshold(0); // the default drops INFO lines when the queue is 80% full
+        async.setMaxFlushTime(EXIT_FLUSH_MILLIS);
+        async.setIncludeCallerData(false);
+        attachSinks(async, context, console, syslog, facilityOption);
+        async.start();
+        root.addAppender(async);
+        if (!flushAtExit) {
+            flushAtExit = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(context::stop, "jkeepalived-log-flush"));
+        }
+    }
+
+    private static void attachSinks(AsyncAppender async, LoggerContext context, boolean console, boolean syslog,
+                                    String facilityOption) {
         if (console) {
             PatternLayoutEncoder encoder = new PatternLayoutEncoder();
             encoder.setContext(context);
@@ -41,7 +68,7 @@ final class Logging {
             appender.setTarget("System.err");
             appender.setEncoder(encoder);
             appender.start();
-            root.addAppender(appender);
+            async.addAppender(appender);
         }
         if (syslog) {
             try {
@@ -49,14 +76,47 @@ final class Logging {
                 SyslogAppender appender = new SyslogAppender(sender);
                 appender.setContext(context);
                 appender.start();
-                root.addAppender(appender);
+                async.addAppender(appender);
             } catch (IOException | RuntimeException e) {
                 if (!console) {
                     System.err.println("jkeepalived: syslog unavailable (" + e.getMessage() + "); logging to stderr");
-                    configure(true, false, facilityOption, detail);
+                    attachSinks(async, context, true, false, facilityOption);
                 }
             }
         }
+    }
+
+    /**
+     * Runs {@code lines} log calls through the same logback path as the daemon's (logger, event,
+     * {@link AsyncAppender} queue) in a private context whose only sink discards them: the loop
+     * thread's log call in a takeover (between the advert and the gratuitous ARPs) then runs
+     * compiled code. Nothing is written anywhere. Any thread; meant for the warm-up thread.
+     */
+    static void warm(int lines) {
+        LoggerContext context = new LoggerContext();
+        context.setName("jkeepalived-warmup");
+        AppenderBase<ILoggingEvent> discard = new AppenderBase<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                event.getFormattedMessage();
+            }
+        };
+        discard.setContext(context);
+        discard.start();
+        AsyncAppender async = new AsyncAppender();
+        async.setContext(context);
+        async.setQueueSize(QUEUE_LINES);
+        async.setDiscardingThreshold(0);
+        async.addAppender(discard);
+        async.start();
+        ch.qos.logback.classic.Logger logger = context.getLogger("Keepalived_vrrp");
+        logger.setLevel(Level.INFO);
+        logger.addAppender(async);
+        for (int i = 0; i < lines; i++) {
+            logger.info("(warmup) Entering MASTER STATE");
+            logger.debug("(warmup) setting VIPs.");
+        }
+        context.stop();
     }
 
     /** keepalived's {@code -S}: 0-7 (local0-7), local0..local7, user or daemon. */

@@ -80,6 +80,10 @@ public final class ConfigurationReference {
         OVERRIDES.put("garp_group", new Override(Status.NO_EFFECT, "per-interface GARP groups are not used"));
         OVERRIDES.put("linkbeat_interfaces", new Override(Status.NO_EFFECT, "link state always comes from netlink"));
         OVERRIDES.put("interface_up_down_delays", new Override(Status.NO_EFFECT, "link changes act at once"));
+        OVERRIDES.put("global_defs > vrrp_priority", new Override(Status.PARTLY,
+                "nice value of the VRRP event loop thread only (keepalived: the whole VRRP process); unset: -10"));
+        OVERRIDES.put("global_defs > vrrp_rt_priority", new Override(Status.PARTLY,
+                "SCHED_RR for the VRRP event loop thread only (keepalived: the whole VRRP process)"));
     }
 
     /** A keyword definition line and its handler: {@code kw("name", ..., Class::method)}. */
