@@ -190,4 +190,25 @@ class ConfigParserBehaviourTest {
                 + "vrrp_sync_group SG {\n group {\n  VI_1\n }\n notify_dual_master /bin/true\n}\n");
         assertThat(group.diagnostics().distinctLines()).anyMatch(l -> l.contains("Unknown keyword 'notify_dual_master'"));
     }
+
+    @Test
+    void dualMasterStepDownAdvertIsAGlobalExtensionOnByDefault() {
+        assertThat(instance("").config().globalDefs().dualMasterStepDownAdvert()).isTrue();
+        for (String off : new String[] {"off", "false", "no"}) {
+            ParseResult r = Parsed.text(dir, "global_defs {\n dual_master_step_down_advert " + off + "\n}\n"
+                    + String.format(VI, ""));
+            assertThat(r.config().globalDefs().dualMasterStepDownAdvert()).as(off).isFalse();
+            assertThat(r.diagnostics().distinctLines()).noneMatch(l -> l.contains("dual_master_step_down_advert"));
+        }
+        ParseResult bare = Parsed.text(dir, "global_defs {\n dual_master_step_down_advert\n}\n" + String.format(VI, ""));
+        assertThat(bare.config().globalDefs().dualMasterStepDownAdvert()).isTrue();
+        ParseResult bad = Parsed.text(dir, "global_defs {\n dual_master_step_down_advert sometimes\n}\n"
+                + String.format(VI, ""));
+        assertThat(bad.diagnostics().distinctLines())
+                .anyMatch(l -> l.contains("Invalid value for dual_master_step_down_advert specified"));
+        assertThat(bad.config().globalDefs().dualMasterStepDownAdvert()).isTrue();
+        assertThat(org.jkeepalived.config.parse.KeywordDefinitions.table().allKeywords())
+                .filteredOn(k -> k.path().equals("global_defs > dual_master_step_down_advert"))
+                .singleElement().satisfies(k -> assertThat(k.extension()).isTrue());
+    }
 }

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param gnaIntervalMicros      vrrp_gna_interval (0 = none)
  * @param lowerPrioNoAdvert      vrrp_lower_prio_no_advert
  * @param higherPrioSendAdvert   vrrp_higher_prio_send_advert
+ * @param dualMasterStepDownAdvert jkeepalived's dual_master_step_down_advert (default true): a MASTER
+ *                               that steps down for a higher advert sends one advert first (docs/dual-master.md)
  * @param vrrpVersion            default VRRP version
  * @param vrrpStrict             vrrp_strict
  * @param skipCheckAdvAddr       vrrp_skip_check_adv_addr
@@ -37,7 +39,8 @@ public record GlobalDefs(String routerId, List<String> notificationEmails, Strin
                          String smtpServer, int smtpConnectTimeoutSeconds, String defaultInterface,
                          boolean dynamicInterfaces, String vrrpMcastGroup4, String vrrpMcastGroup6,
                          GarpSettings garp, int downTimerAdverts, long garpIntervalMicros, long gnaIntervalMicros,
-                         boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert, int vrrpVersion,
+                         boolean lowerPrioNoAdvert, boolean higherPrioSendAdvert,
+                         boolean dualMasterStepDownAdvert, int vrrpVersion,
                          boolean vrrpStrict, boolean skipCheckAdvAddr, boolean checkUnicastSrc, String scriptUser,
                          String scriptGroup, boolean enableScriptSecurity, Boolean smtpAlert, String notifyFifo,
                          String vrrpNotifyFifo, Map<String, List<String>> otherSettings) {

@@ -79,6 +79,7 @@ final class Drafts {
         long gnaInterval;
         boolean lowerPrioNoAdvert;
         boolean higherPrioSendAdvert;
+        boolean dualMasterStepDownAdvert = true;
         int vrrpVersion = 2;
         boolean strict;
         boolean skipCheckAdvAddr;

@@ -297,6 +297,14 @@ final class GlobalHandlers {
         }
     }
 
+    /** jkeepalived extension (docs/dual-master.md): BOOL, default true; no argument means true. */
+    static void dualMasterStepDownAdvert(ParseState st, LogicalLine line) {
+        Boolean v = Handlers.optionalBool(st, line, "Invalid value for dual_master_step_down_advert specified");
+        if (v != null) {
+            g(st).dualMasterStepDownAdvert = v;
+        }
+    }
+
     static void vrrpVersion(ParseState st, LogicalLine line) {
         Long v = Numbers.readInt(st, st.arg(line, 1), 2, 3);
         if (v == null) {

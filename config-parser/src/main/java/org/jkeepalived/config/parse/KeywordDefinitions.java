@@ -106,6 +106,8 @@ public final class KeywordDefinitions {
             b2.kw("vrrp_vmac_garp_intvl", ArgShape.OPTIONAL, "—", GlobalHandlers::garpExtraIf);
             b2.kw("vrrp_lower_prio_no_advert", ArgShape.OPTIONAL, "false (BOOL default true when given)", GlobalHandlers::lowerPrioNoAdvert);
             b2.kw("vrrp_higher_prio_send_advert", ArgShape.OPTIONAL, "false", GlobalHandlers::higherPrioSendAdvert);
+            b2.since(Keyword.EXTENSION).kw("dual_master_step_down_advert", ArgShape.OPTIONAL,
+                    "true; false in strict (docs/dual-master.md)", GlobalHandlers::dualMasterStepDownAdvert).since("2.2.7");
             b2.kw("vrrp_version", ArgShape.REQUIRED, "2", GlobalHandlers::vrrpVersion);
             b2.kw("vrrp_iptables", ArgShape.OPTIONAL, "none; no args = INPUT/OUTPUT", GlobalHandlers::vrrpIptables);
             b2.kw("nftables", ArgShape.OPTIONAL, "none; TABLE=keepalived", GlobalHandlers::nftables);

@@ -28,8 +28,9 @@ final class ModelAssembler {
         GlobalDefs globals = new GlobalDefs(g.routerId != null ? g.routerId : hostName(), g.emails, g.emailFrom,
                 g.smtpServer, g.smtpConnectTimeout, g.defaultInterface, g.dynamicInterfaces, g.mcastGroup4,
                 g.mcastGroup6, g.garp(), g.downTimerAdverts, g.garpInterval, g.gnaInterval, g.lowerPrioNoAdvert,
-                g.higherPrioSendAdvert, g.vrrpVersion, g.strict, g.skipCheckAdvAddr, g.checkUnicastSrc, g.scriptUser,
-                g.scriptGroup, g.scriptSecurity, g.smtpAlert, g.notifyFifo, g.vrrpNotifyFifo, g.settings);
+                g.higherPrioSendAdvert, g.dualMasterStepDownAdvert, g.vrrpVersion, g.strict, g.skipCheckAdvAddr,
+                g.checkUnicastSrc, g.scriptUser, g.scriptGroup, g.scriptSecurity, g.smtpAlert, g.notifyFifo,
+                g.vrrpNotifyFifo, g.settings);
         List<VrrpScript> scripts = new ArrayList<>();
         for (ScriptDraft s : vrrp.scripts.values()) {
             // vrrp_script's own `user USER [GROUP]` line overrides the global script_user for this script.

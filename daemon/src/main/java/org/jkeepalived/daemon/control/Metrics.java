@@ -79,6 +79,8 @@ public final class Metrics {
         w.family("jkeepalived_dual_master_episodes_total", COUNTER,
                 "Episodes in which another router advertised as MASTER for our VRID while we were MASTER");
         w.family("jkeepalived_dual_master_seconds_total", COUNTER, "Time spent in dual-master episodes");
+        w.family("jkeepalived_dual_master_active", GAUGE,
+                "1 while a dual-master episode is open: another router advertises as MASTER for our VRID");
         w.family("jkeepalived_vip_present", GAUGE, "1 when this node holds the virtual address");
         w.family("jkeepalived_tracker_up", GAUGE,
                 "1 when a tracked object is in its good state (script GOOD, interface or process up, file value 0)");
@@ -125,6 +127,7 @@ public final class Metrics {
         }
         w.sample("jkeepalived_dual_master_episodes_total", i.dualMasterEpisodes(), id);
         w.sample("jkeepalived_dual_master_seconds_total", i.dualMasterSeconds(), id);
+        w.sample("jkeepalived_dual_master_active", i.dualMasterActive() ? 1 : 0, id);
         for (Snapshot.TrackerStatus t : i.trackers()) {
             String[] tracker = with(with(new String[] {"iname", i.name()}, "tracker", t.name()), "type", t.type());
             w.sample("jkeepalived_tracker_up", t.up() ? 1 : 0, tracker);

@@ -59,7 +59,8 @@ public record Snapshot(long takenMillis, DaemonInfo daemon, List<InstanceStatus>
      * @param garpSent               gratuitous ARPs and unsolicited NAs sent
      * @param rejected               packets rejected, by reason ({@code AdvertCheck} names), all reasons
      * @param dualMasterEpisodes     episodes with another master for our VRID while MASTER
-     * @param dualMasterSeconds      time spent in them
+     * @param dualMasterSeconds      time spent in them (first to last advert heard from the other master)
+     * @param dualMasterPeer         the other master's address while an episode is open, else null
      * @param trackers               what the instance tracks
      */
     public record InstanceStatus(String name, int vrid, String interfaceName, String family, int version,
@@ -68,12 +69,17 @@ public record Snapshot(long takenMillis, DaemonInfo daemon, List<InstanceStatus>
                                  long masterDownMillis, List<VipStatus> vips, long transitions,
                                  long lastTransitionMillis, Map<String, Long> counters, long garpSent,
                                  Map<String, Long> rejected, long dualMasterEpisodes, double dualMasterSeconds,
-                                 List<TrackerStatus> trackers) {
+                                 String dualMasterPeer, List<TrackerStatus> trackers) {
         public InstanceStatus {
             vips = List.copyOf(vips);
             counters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(counters));
             rejected = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rejected));
             trackers = List.copyOf(trackers);
+        }
+
+        /** True while a dual-master episode is open (docs/dual-master.md). */
+        public boolean dualMasterActive() {
+            return dualMasterPeer != null;
         }
     }
 

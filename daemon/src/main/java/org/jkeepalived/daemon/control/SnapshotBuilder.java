@@ -67,6 +67,7 @@ final class SnapshotBuilder {
             }
         }
         InetAddress masterAddress = core.masterAddress();
+        InetAddress dualMasterPeer = core.dualMasterPeer();
         long masterDownNanos = VrrpTimers.masterDownNanos(settings.version(), core.effectivePriority(),
                 core.masterAdvertIntervalCentis(), settings.downTimerAdverts());
         return new Snapshot.InstanceStatus(runtime.name(), settings.vrid(), runtime.receiveDevice(),
@@ -75,7 +76,8 @@ final class SnapshotBuilder {
                 masterAddress == null ? null : masterAddress.getHostAddress(),
                 core.masterAdvertIntervalCentis() * 10L, masterDownNanos / 1_000_000, vips, runtime.transitions(),
                 runtime.lastTransitionMillis(), stats.asKeepalivedMap(), stats.garpSent(), rejected,
-                stats.dualMasterEpisodes(), stats.dualMasterNanos() / 1e9, trackers(trackers));
+                stats.dualMasterEpisodes(), stats.dualMasterNanos() / 1e9,
+                dualMasterPeer == null ? null : dualMasterPeer.getHostAddress(), trackers(trackers));
     }
 
     private static List<Snapshot.TrackerStatus> trackers(TrackerSet set) {

@@ -71,6 +71,12 @@ public final class StatusJson {
                 .name("dual_master_episodes").value(i.dualMasterEpisodes())
                 .name("dual_master_seconds").value(i.dualMasterSeconds());
         json.endObject();
+        json.name("dual_master").beginObject()
+                .name("active").value(i.dualMasterActive())
+                .name("peer").value(i.dualMasterPeer())
+                .name("episodes").value(i.dualMasterEpisodes())
+                .name("seconds").value(i.dualMasterSeconds())
+                .endObject();
         json.name("rejected").beginObject();
         for (Map.Entry<String, Long> e : i.rejected().entrySet()) {
             json.name(e.getKey()).value(e.getValue());

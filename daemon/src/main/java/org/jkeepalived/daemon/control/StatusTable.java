@@ -39,6 +39,7 @@ public final class StatusTable {
                     Long.toString(i.transitions()), time(i.lastTransitionMillis())});
         }
         table(out.append('\n'), rows);
+        dualMasterWarnings(out, s);
         counters(out, s);
         trackers(out, s);
         if (!s.syncGroups().isEmpty()) {
@@ -59,10 +60,26 @@ public final class StatusTable {
             rows.add(new String[] {i.name(), count(i, "advert_rcvd"), count(i, "advert_sent"),
                     count(i, "become_master"), count(i, "release_master"), count(i, "pri_zero_rcvd"),
                     count(i, "pri_zero_sent"), Long.toString(i.garpSent()), Long.toString(rejected),
-                    i.dualMasterEpisodes() + " (" + String.format(java.util.Locale.ROOT, "%.1fs", i.dualMasterSeconds())
-                            + ")"});
+                    dualMaster(i)});
         }
         table(out.append('\n'), rows);
+    }
+
+    /** Episodes and seconds, and the other master while an episode is open. */
+    private static String dualMaster(Snapshot.InstanceStatus i) {
+        String total = i.dualMasterEpisodes() + " (" + String.format(java.util.Locale.ROOT, "%.1fs",
+                i.dualMasterSeconds()) + ")";
+        return i.dualMasterActive() ? total + " NOW with " + i.dualMasterPeer() : total;
+    }
+
+    /** One line per instance with an open episode, under the instance table: the 3 a.m. line. */
+    private static void dualMasterWarnings(StringBuilder out, Snapshot s) {
+        for (Snapshot.InstanceStatus i : s.instances()) {
+            if (i.dualMasterActive()) {
+                out.append("WARNING: ").append(i.name()).append(" dual master: ").append(i.dualMasterPeer())
+                        .append(" also advertises as master for VRID ").append(i.vrid()).append('\n');
+            }
+        }
     }
 
     private static void trackers(StringBuilder out, Snapshot s) {

@@ -148,7 +148,10 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
         }
     }
 
-    /** Sets who is told after an event changed the state or effective priority (the status snapshot). */
+    /**
+     * Sets who is told after an event changed the state or effective priority, or opened or
+     * closed a dual-master episode (the status snapshot).
+     */
     public void onChange(Runnable listener) {
         this.changeListener = listener;
     }
@@ -362,6 +365,8 @@ public final class InstanceRuntime extends Timed implements InstanceSink {
 
     @Override
     public void dualMaster(DualMasterEvent event) {
+        // /status and /metrics show an episode as soon as it opens or closes, not up to 1 s later.
+        changeListener.run();
         if (services != null) {
             services.dualMaster(name(), event.opened(), event.peer().getHostAddress(), event.effectivePriority());
         }

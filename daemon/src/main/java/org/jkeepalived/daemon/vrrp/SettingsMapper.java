@@ -55,6 +55,8 @@ public final class SettingsMapper {
                 .garp(garp(instance, globals, family))
                 .lowerPrioNoAdvert(instance.lowerPrioNoAdvert())
                 .higherPrioSendAdvert(instance.higherPrioSendAdvert())
+                // Off in strict mode, as keepalived clears higher_prio_send_advert there.
+                .stepDownAdvert(globals.dualMasterStepDownAdvert() && !instance.strictMode())
                 .downTimerAdverts(instance.downTimerAdverts())
                 .skipCheckAdvAddr(globals.skipCheckAdvAddr() || instance.otherSettings().containsKey("skip_check_adv_addr"))
                 .checkUnicastSource(globals.checkUnicastSrc() || instance.otherSettings().containsKey("check_unicast_src"))

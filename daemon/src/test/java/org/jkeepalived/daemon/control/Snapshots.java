@@ -21,11 +21,11 @@ final class Snapshots {
         rejected.put("CHECKSUM", 0L);
         Snapshot.InstanceStatus vi1 = new Snapshot.InstanceStatus("VI_1", 51, "eth0", "inet", 2, "MASTER", 150, 150,
                 false, 0, "192.0.2.11", 1000, 3414, List.of(new Snapshot.VipStatus("192.0.2.100/24", "eth0", true)),
-                3, 1_763_790_000_123L, counters, 5, rejected, 1, 2.5,
+                3, 1_763_790_000_123L, counters, 5, rejected, 1, 2.5, "192.0.2.12",
                 List.of(new Snapshot.TrackerStatus("chk_\"nginx\"\\x\ny", "script", "GOOD", true, -60)));
         Snapshot.InstanceStatus vi2 = new Snapshot.InstanceStatus("VI_\"2\"", 52, "eth1", "inet6", 3, "BACKUP", 100, 1,
                 true, 1_763_790_300_000L, null, 100, 1_296, List.of(), 0, 0, counters, 0, rejected, 0, 0,
-                List.of());
+                null, List.of());
         return new Snapshot(1_763_790_100_000L, new Snapshot.DaemonInfo("jkeepalived vtest", 4242, 1_763_790_000_000L,
                 "/etc/keepalived/keepalived.conf", 2), List.of(vi1, vi2),
                 List.of(new Snapshot.GroupStatus("SG1", "MASTER", List.of("VI_1"))));

@@ -45,6 +45,8 @@ class StatusJsonTest {
                 .containsEntry("demoted", false).containsEntry("transitions", 3L);
         assertThat((Map<String, Object>) vi1.get("stats")).containsEntry("advert_rcvd", 11L)
                 .containsEntry("garp_sent", 5L).containsEntry("dual_master_seconds", 2.5);
+        assertThat((Map<String, Object>) vi1.get("dual_master")).containsExactly(Map.entry("active", true),
+                Map.entry("peer", "192.0.2.12"), Map.entry("episodes", 1L), Map.entry("seconds", 2.5));
         assertThat((Map<String, Object>) vi1.get("rejected")).containsEntry("TTL", 3L);
         assertThat((List<Object>) vi1.get("vips")).containsExactly(
                 Map.of("address", "192.0.2.100/24", "device", "eth0", "present", true));
@@ -53,6 +55,12 @@ class StatusJsonTest {
         Map<String, Object> vi2 = instances.get(1);
         assertThat(vi2).containsEntry("name", "VI_\"2\"").containsEntry("master_address", null)
                 .containsEntry("demoted", true).containsEntry("demoted_until_ms", 1_763_790_300_000L);
+        Map<String, Object> quiet = new java.util.LinkedHashMap<>();
+        quiet.put("active", false);
+        quiet.put("peer", null);
+        quiet.put("episodes", 0L);
+        quiet.put("seconds", 0L);
+        assertThat((Map<String, Object>) vi2.get("dual_master")).isEqualTo(quiet);
         assertThat((List<Object>) doc.get("sync_groups")).containsExactly(
                 Map.of("name", "SG1", "state", "MASTER", "members", List.of("VI_1")));
     }
@@ -64,5 +72,15 @@ class StatusJsonTest {
         assertThat(table).contains("VI_1", "MASTER", "150/150", "192.0.2.11", "192.0.2.100/24*", "3.41s",
                 "1/100 demoted until 2025-11-22 05:45:00Z", "chk_\"nginx\"", "SG1");
         assertThat(table.lines().filter(l -> l.startsWith("INSTANCE")).count()).isEqualTo(3);
+    }
+
+    @Test
+    void statusTableShowsAnOpenDualMasterEpisodeAndItsPeer() {
+        String table = StatusTable.render(Snapshots.sample());
+        assertThat(table).contains("WARNING: VI_1 dual master: 192.0.2.12 also advertises as master for VRID 51\n");
+        assertThat(table.lines().filter(l -> l.startsWith("WARNING:")).count()).isEqualTo(1);
+        assertThat(table.lines().filter(l -> l.startsWith("VI_1 ") && l.endsWith("1 (2.5s) NOW with 192.0.2.12")))
+                .hasSize(1);
+        assertThat(table.lines().filter(l -> l.startsWith("VI_\"2\" ") && l.endsWith("  0 (0.0s)"))).hasSize(1);
     }
 }

@@ -8,12 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jkeepalived.daemon.testing.Jkeepalived;
 import org.jkeepalived.daemon.testing.Poll;
+import org.jkeepalived.daemon.testing.ProcessResult;
 import org.jkeepalived.daemon.testing.RunningDaemon;
 import org.jkeepalived.daemon.testing.RunningDaemon.Kind;
+import org.jkeepalived.daemon.testing.StatusScraper;
 import org.jkeepalived.daemon.testing.TestDirs;
 import org.jkeepalived.daemon.testing.Topology;
 import org.jkeepalived.daemon.testing.Topology.Node;
@@ -25,18 +29,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 4, item 4 (docs/dual-master.md): lb1 (jkeepalived, priority 150) and lb2 (priority 100,
- * jkeepalived or keepalived 2.2.7) on one switch; VRRP between them is dropped on the switch per
+ * Issue 4, item 4 (docs/dual-master.md): lb1 (priority 150) and lb2 (priority 100) on one switch,
+ * jkeepalived or keepalived 2.2.7 on either side; VRRP between them is dropped on the switch per
  * direction ({@link VrrpCut}) and then let through again. lb1, the router that stays MASTER, must
  * log the episode once when it opens and once when it closes, write {@code DUAL_MASTER} and
- * {@code DUAL_MASTER_END} FIFO lines, run {@code notify_dual_master} with the peer's address, and
- * count it in its data dump; startup and a plain preemption must record nothing.
+ * {@code DUAL_MASTER_END} FIFO lines, run {@code notify_dual_master} with the peer's address,
+ * count it in its data dump, and show it in {@code /status}, {@code /metrics} and
+ * {@code jkeepalived status}; startup and a plain preemption must record nothing. With jkeepalived
+ * on both sides every healed two-way partition is one episode, whichever advert crosses first
+ * (lb2's step-down advert, {@code dual_master_step_down_advert}); a keepalived winner answers that
+ * advert without counting a bad packet and without a flap.
  */
 class DualMasterIT {
     private static final String VIP = "192.0.2.100";
     private static final Duration ELECTION = Duration.ofSeconds(15);
     private static final String DETECTED = "\\(VI_1\\) dual master detected: 192\\.0\\.2\\.12 also advertises as master"
             + " \\(priority 100, ours 150\\)";
+    private static final int HTTP_PORT = 9650;
     private static final String ENDED = "\\(VI_1\\) dual master ended: 192\\.0\\.2\\.12 advertised as master for"
             + " [0-9.]+s \\(no advert for Master_Down_Interval\\)";
 
@@ -124,8 +133,59 @@ class DualMasterIT {
 
     private void startLb1(String name, Outputs out) {
         daemon1 = RunningDaemon.start(Kind.JKEEPALIVED, lb1.ns(), dir.resolve(name + "-lb1"),
-                config(dir.resolve(name + "-lb1"), 150, "", true, out));
+                config(dir.resolve(name + "-lb1"), 150, "", true, out), "--http-listen", Integer.toString(HTTP_PORT));
         daemon1.awaitLog("\\(VI_1\\) Entering MASTER STATE", ELECTION);
+    }
+
+    /** lb1's {@code /status} dual_master object, whitespace removed. */
+    private static String statusDualMaster() {
+        String json = StatusScraper.fetch(lb1.ns(), HTTP_PORT, "/status").replaceAll("\\s+", "");
+        Matcher m = Pattern.compile("\"dual_master\":\\{[^}]*\\}").matcher(json);
+        assertThat(m.find()).as("dual_master in /status: %s", json).isTrue();
+        return m.group();
+    }
+
+    /** One VI_1 sample of lb1's {@code /metrics}. */
+    private static double metric(String metrics, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + "\\{iname=\"VI_1\"[^}]*\\} (\\S+)$").matcher(metrics);
+        assertThat(m.find()).as("%s in /metrics", name).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** What {@code jkeepalived status} prints for lb1, through its control socket. */
+    private String statusTable() {
+        ProcessResult result = Jkeepalived.run(null, dir, "status", "--control-socket",
+                daemon1.controlSocket().toString());
+        assertThat(result.exitCode()).as("jkeepalived status: %s", result.stderr()).isZero();
+        return result.stdout();
+    }
+
+    /** /status, /metrics and the status table while an episode with lb2 is open. */
+    private void assertShownAsOpen(long episodes) {
+        // The snapshot is rebuilt on the loop turn after the episode opened: poll briefly.
+        String open = "\"dual_master\":{\"active\":true,\"peer\":\"192.0.2.12\",\"episodes\":" + episodes + ",";
+        Poll.until("/status showing the open episode", Duration.ofSeconds(3), () -> statusDualMaster().startsWith(open));
+        String metrics = StatusScraper.fetch(lb1.ns(), HTTP_PORT, "/metrics");
+        assertThat(metric(metrics, "jkeepalived_dual_master_active")).isEqualTo(1.0);
+        assertThat(metric(metrics, "jkeepalived_dual_master_episodes_total")).isEqualTo(episodes);
+        assertThat(statusTable()).contains("WARNING: VI_1 dual master: 192.0.2.12 also advertises as master for VRID 51")
+                .containsPattern("(?m)^VI_1 .* " + episodes + " \\([0-9.]+s\\) NOW with 192\\.0\\.2\\.12$");
+    }
+
+    /** /status, /metrics and the status table once the episodes are over; returns dual_master_seconds. */
+    private double assertShownAsClosed(long episodes) {
+        Pattern closed = Pattern.compile("^\"dual_master\":\\{\"active\":false,\"peer\":null,\"episodes\":" + episodes
+                + ",\"seconds\":([0-9.Ee+-]+)}$"); // a JSON number: 4.6E-5 for 46 µs
+        Poll.until("/status showing no open episode and " + episodes + " in all", Duration.ofSeconds(3),
+                () -> closed.matcher(statusDualMaster()).matches());
+        Matcher m = closed.matcher(statusDualMaster());
+        assertThat(m.matches()).isTrue();
+        String metrics = StatusScraper.fetch(lb1.ns(), HTTP_PORT, "/metrics");
+        assertThat(metric(metrics, "jkeepalived_dual_master_active")).isZero();
+        assertThat(metric(metrics, "jkeepalived_dual_master_episodes_total")).isEqualTo(episodes);
+        assertThat(metric(metrics, "jkeepalived_dual_master_seconds_total")).isEqualTo(Double.parseDouble(m.group(1)));
+        assertThat(statusTable()).doesNotContain("WARNING").containsPattern("(?m)^VI_1 .* " + episodes + " \\([0-9.]+s\\)$");
+        return Double.parseDouble(m.group(1));
     }
 
     private void startLb2(Kind kind, String name, String extra) {
@@ -160,6 +220,7 @@ class DualMasterIT {
         String during = daemon1.dataDump();
         assertThat(during).contains("dual_master_peer = 192.0.2.12");
         assertThat(dumpValue(during, "dual_master_episodes")).isEqualTo(1);
+        assertShownAsOpen(1);
         // A persisting one-way deafness is one episode that keeps growing: nothing more is logged.
         long heldMillis = 4000;
         Poll.holdsFor("both still MASTER", Duration.ofMillis(heldMillis), () -> lb2.hasAddress(VIP) && lb1.hasAddress(VIP));
@@ -186,6 +247,9 @@ class DualMasterIT {
         long atLeastMillis = (healed - detectedBy) / 1_000_000 - 1_100;
         assertThat(dumpValue(after, "dual_master_seconds")).as("episode length, ms")
                 .isGreaterThanOrEqualTo(Math.max(heldMillis - 1_100, atLeastMillis));
+        double statusSeconds = assertShownAsClosed(1);
+        assertThat(Math.round(statusSeconds * 1000)).as("/status seconds = the dump's")
+                .isCloseTo(dumpValue(after, "dual_master_seconds"), org.assertj.core.data.Offset.offset(1L));
         assertThat(daemon1.logLines("dual master detected")).hasSize(1);
         assertThat(daemon1.logLines("dual master ended")).hasSize(1);
         assertThat(read(out.fifoLines()).lines().filter(l -> l.contains("DUAL_MASTER")).toList())
@@ -206,36 +270,90 @@ class DualMasterIT {
     }
 
     /**
-     * A plain keepalived-style preemption records nothing, even with higher_prio_send_advert (lb2's
-     * advert at its step-down reaches lb1 inside its in-flight window); a partition of both
-     * directions that heals is then detected on lb1 whichever advert crosses first.
+     * A plain keepalived-style preemption records nothing: lb2's step-down advert (on by default)
+     * reaches lb1 inside its in-flight window. Then three two-way partitions, each healed after a
+     * different time (so the advert phases differ), are each exactly one episode on lb1 and none on
+     * lb2; each heal is one step-down of lb2 (no flap) and no packet is rejected on either side.
      */
     @Test
-    void preemptionRecordsNothingAndAHealedPartitionIsOneEpisode() {
+    void preemptionRecordsNothingAndEveryHealedPartitionIsOneEpisode() {
         Outputs out = outputs("partition");
-        startLb2(Kind.JKEEPALIVED, "partition", "  higher_prio_send_advert\n");
+        startLb2(Kind.JKEEPALIVED, "partition", "");
         daemon2.awaitLog("\\(VI_1\\) Entering MASTER STATE", ELECTION);
         startLb1("partition", out);
         daemon2.awaitLog("\\(VI_1\\) Master received advert from 192\\.0\\.2\\.11 with higher priority 150, ours 100",
                 ELECTION);
         Poll.until("VIP on lb1 only", ELECTION, () -> lb1.hasAddress(VIP) && !lb2.hasAddress(VIP));
-        daemon1.awaitLog("Received advert from 192\\.0\\.2\\.12 with lower priority 100, ours 150", Duration.ofSeconds(3));
+        // lb2's step-down advert, answered by lb1 inside its in-flight window: not counted.
+        daemon1.awaitLog("Received advert from 192\\.0\\.2\\.12 with lower priority 100, ours 150, forcing new election",
+                Duration.ofSeconds(3));
         Poll.holdsFor("no dual master after a plain preemption", Duration.ofMillis(Vrrp.masterDownV2Nanos(150, 1) / 1_000_000),
                 () -> daemon1.logLines("dual master").isEmpty() && daemon2.logLines("dual master").isEmpty());
+        assertShownAsClosed(0);
+
+        cut = new VrrpCut(lan);
+        for (int round = 1; round <= 3; round++) {
+            cut.partition("lb1", "lb2");
+            Poll.until("two masters while partitioned, round " + round, ELECTION,
+                    () -> lb2.hasAddress(VIP) && lb1.hasAddress(VIP));
+            long split = 1_500 + 370L * round;
+            Poll.holdsFor("partitioned: nothing heard, nothing new detected", Duration.ofMillis(split),
+                    () -> daemon1.logLines("dual master detected").size() == daemon1.logLines("dual master ended").size());
+            cut.heal();
+            daemon1.awaitLogCount("\\(VI_1\\) dual master detected: 192\\.0\\.2\\.12", round, Duration.ofSeconds(5));
+            Poll.until("VIP on lb1 only, round " + round, ELECTION, () -> lb1.hasAddress(VIP) && !lb2.hasAddress(VIP));
+            daemon1.awaitLogCount(ENDED, round, Duration.ofSeconds(10));
+            assertThat(daemon1.logLines("dual master detected")).as("round %d", round).hasSize(round);
+            assertThat(dumpValue(daemon1.dataDump(), "dual_master_episodes")).isEqualTo(round);
+            long rounds = round;
+            Poll.until("FIFO line DUAL_MASTER_END, round " + round, Duration.ofSeconds(5),
+                    () -> read(out.fifoLines()).lines().filter(l -> l.contains("DUAL_MASTER_END")).count() == rounds);
+        }
+        assertShownAsClosed(3);
+        assertThat(daemon2.logLines("dual master")).as("the node that steps down records nothing").isEmpty();
+        // One step-down per preemption and per heal: no flap.
+        assertThat(daemon2.logLines("\\(VI_1\\) Master received advert from 192\\.0\\.2\\.11 with higher priority"))
+                .hasSize(4);
+        assertThat(daemon1.logLines("\\(VI_1\\) Entering BACKUP STATE$")).as("BACKUP only at startup (init)").isEmpty();
+        assertThat(RunningDaemon.errorCounters(daemon1.dataDump())).as("adverts lb1 rejected").isEmpty();
+        assertThat(RunningDaemon.errorCounters(daemon2.dataDump())).as("adverts lb2 rejected").isEmpty();
+    }
+
+    /**
+     * Interop: a keepalived 2.2.7 winner receives jkeepalived's step-down advert after a
+     * preemption and after a healed partition. It logs "forcing new election" and re-advertises;
+     * neither side counts a bad packet, and lb2 steps down once each time (no flap).
+     */
+    @Test
+    void aKeepalivedWinnerAnswersTheStepDownAdvertWithoutAFlap() {
+        startLb2(Kind.JKEEPALIVED, "kawinner", "");
+        daemon2.awaitLog("\\(VI_1\\) Entering MASTER STATE", ELECTION);
+        Path d1 = dir.resolve("kawinner-lb1");
+        daemon1 = RunningDaemon.start(Kind.KEEPALIVED, lb1.ns(), d1,
+                config(d1, 150, "", false, new Outputs(d1.resolve("fifo.out"), d1.resolve("dual-argv.out"))));
+        String forcing = "\\(VI_1\\) Received advert from 192\\.0\\.2\\.12 with lower priority 100, ours 150,"
+                + " forcing new election";
+        daemon1.awaitLog(forcing, ELECTION);
+        Poll.until("VIP on lb1 only", ELECTION, () -> lb1.hasAddress(VIP) && !lb2.hasAddress(VIP));
 
         cut = new VrrpCut(lan);
         cut.partition("lb1", "lb2");
         Poll.until("two masters while partitioned", ELECTION, () -> lb2.hasAddress(VIP) && lb1.hasAddress(VIP));
-        Poll.holdsFor("partitioned: nothing heard, nothing detected", Duration.ofSeconds(2),
-                () -> daemon1.logLines("dual master").isEmpty());
+        Poll.holdsFor("partitioned", Duration.ofSeconds(2), () -> lb2.hasAddress(VIP) && lb1.hasAddress(VIP));
         cut.heal();
-        daemon1.awaitLog(DETECTED, Duration.ofSeconds(5));
-        Poll.until("VIP on lb1 only", ELECTION, () -> lb1.hasAddress(VIP) && !lb2.hasAddress(VIP));
-        daemon1.awaitLog(ENDED, Duration.ofSeconds(10));
-        assertThat(daemon1.logLines("dual master detected")).hasSize(1);
+        daemon1.awaitLogCount(forcing, 2, Duration.ofSeconds(5));
+        Poll.until("VIP on lb1 only after the heal", ELECTION, () -> lb1.hasAddress(VIP) && !lb2.hasAddress(VIP));
+        Poll.holdsFor("no flap", Duration.ofMillis(Vrrp.masterDownV2Nanos(100, 1) / 1_000_000),
+                () -> lb1.hasAddress(VIP) && !lb2.hasAddress(VIP));
+        assertThat(daemon1.logLines("\\(VI_1\\) Entering MASTER STATE")).hasSize(1);
+        assertThat(daemon1.logLines("\\(VI_1\\) Entering BACKUP STATE$")).as("BACKUP only at startup (init)").isEmpty();
+        assertThat(daemon2.logLines("\\(VI_1\\) Master received advert from 192\\.0\\.2\\.11 with higher priority"))
+                .hasSize(2);
+        Map<String, Long> theirs = ControlIT.keepalivedStats(daemon1.statsDump());
+        assertThat(theirs).as("keepalived's counters").isNotEmpty();
+        assertThat(theirs.entrySet().stream().filter(e -> e.getKey().startsWith("error ")).mapToLong(Map.Entry::getValue)
+                .sum()).as("keepalived's error counters: %s", theirs).isZero();
+        assertThat(RunningDaemon.errorCounters(daemon2.dataDump())).as("adverts lb2 rejected").isEmpty();
         assertThat(daemon2.logLines("dual master")).isEmpty();
-        assertThat(dumpValue(daemon1.dataDump(), "dual_master_episodes")).isEqualTo(1);
-        Poll.until("FIFO line DUAL_MASTER_END", Duration.ofSeconds(5),
-                () -> read(out.fifoLines()).contains("INSTANCE \"VI_1\" DUAL_MASTER_END 150"));
     }
 }

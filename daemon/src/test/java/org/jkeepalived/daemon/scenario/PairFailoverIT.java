@@ -114,10 +114,19 @@ class PairFailoverIT {
         daemon1.awaitLog("\\(VI_1\\) Entering FAULT STATE", Duration.ofSeconds(3));
         assertThat(lb1.hasAddress(VIP)).as("VIP left on the faulted old master").isFalse();
 
+        long restoredAt = System.currentTimeMillis() * 1_000_000L;
         lan.restore("lb1");
         awaitMaster(lb1, lb2);
         daemon2.awaitLog("\\(VI_1\\) Master received advert from 192\\.0\\.2\\.11 with higher priority 150, ours 100",
                 Duration.ofSeconds(3));
+        // lb2 answers lb1's takeover advert with one advert at priority 100 as it steps down
+        // (dual_master_step_down_advert, docs/dual-master.md); let the capture see it before counting.
+        // lb1 is silent in BACKUP after the restore, so its first advert since then is the takeover.
+        Poll.until("lb2's step-down advert captured", Duration.ofSeconds(2), () -> {
+            long takeover = vrrpFrom(lb1).stream().mapToLong(Packet::epochNanos).filter(t -> t >= restoredAt)
+                    .min().orElse(Long.MAX_VALUE);
+            return vrrpFrom(lb2).stream().anyMatch(p -> p.epochNanos() >= takeover && p.priority() == 100);
+        });
         long lb2Adverts = vrrpFrom(lb2).size();
         Poll.holdsFor("lb2 silent as backup", Duration.ofMillis(2500), () -> vrrpFrom(lb2).size() == lb2Adverts);
     }

@@ -17,8 +17,11 @@ import org.jkeepalived.vrrp.codec.AdvertView;
  *
  * <p>An advert that makes us step down is never counted here: its first advert after a healed
  * partition and a preempting router's first advert are the same packet, so counting it would
- * raise an alarm on every keepalived-style preemption (the document explains the rule and how
- * {@code higher_prio_send_advert} makes the staying node see every healed partition).
+ * raise an alarm on every keepalived-style preemption. Instead the router that steps down sends
+ * one advert at its own priority first ({@link InstanceSettings#stepDownAdvert()}, or
+ * {@code higher_prio_send_advert}); the winner counts it only when it has been MASTER for longer
+ * than its in-flight window, which is what separates a healed partition from a preemption (the
+ * document explains the rule).
  *
  * <p>Times are monotonic nanoseconds passed in. Allocates only when an episode opens or closes.
  * Not thread-safe: the instance's event loop; only {@link #peer()} may be read from another

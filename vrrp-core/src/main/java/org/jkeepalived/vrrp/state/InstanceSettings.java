@@ -37,6 +37,10 @@ import org.jkeepalived.vrrp.port.VirtualAddress;
  * @param garp                 gratuitous ARP / NA schedule
  * @param lowerPrioNoAdvert    {@code lower_prio_no_advert} (on in strict mode)
  * @param higherPrioSendAdvert {@code higher_prio_send_advert}
+ * @param stepDownAdvert       jkeepalived's {@code dual_master_step_down_advert}: a MASTER that steps
+ *                             down for a higher advert first sends one advert at its own priority, so
+ *                             that the winner sees every healed partition (docs/dual-master.md); the
+ *                             builder's default is off (keepalived's behaviour), the daemon's is on
  * @param downTimerAdverts     {@code down_timer_adverts} (3)
  * @param v3Checksum           v3 over IPv4 checksum form to send
  * @param skipCheckAdvAddr     {@code skip_check_adv_addr}
@@ -54,7 +58,8 @@ public record InstanceSettings(String name, int vrid, int version, IpFamily fami
                                List<VirtualAddress> excludedAddresses, byte[] sourceMac, InetAddress sourceAddress,
                                List<InetAddress> unicastPeers, int unicastTtl, int minTtl, int maxTtl,
                                boolean checkUnicastSource, GarpSettings garp, boolean lowerPrioNoAdvert,
-                               boolean higherPrioSendAdvert, int downTimerAdverts, ChecksumForm v3Checksum,
+                               boolean higherPrioSendAdvert, boolean stepDownAdvert, int downTimerAdverts,
+                               ChecksumForm v3Checksum,
                                boolean skipCheckAdvAddr, boolean ownerIgnoreAdverts, boolean notifyPriorityChanges,
                                boolean ipv6Router, boolean trackInterface, List<TrackerSettings> trackers,
                                InetAddress multicastGroup) {
@@ -138,6 +143,7 @@ public record InstanceSettings(String name, int vrid, int version, IpFamily fami
         private GarpSettings garp = GarpSettings.DEFAULTS;
         private boolean lowerPrioNoAdvert;
         private boolean higherPrioSendAdvert;
+        private boolean stepDownAdvert;
         private int downTimerAdverts = 3;
         private ChecksumForm v3Checksum = ChecksumForm.PSEUDO_HEADER;
         private boolean skipCheckAdvAddr;
@@ -172,6 +178,7 @@ public record InstanceSettings(String name, int vrid, int version, IpFamily fami
         public Builder garp(GarpSettings value) { garp = value; return this; }
         public Builder lowerPrioNoAdvert(boolean value) { lowerPrioNoAdvert = value; return this; }
         public Builder higherPrioSendAdvert(boolean value) { higherPrioSendAdvert = value; return this; }
+        public Builder stepDownAdvert(boolean value) { stepDownAdvert = value; return this; }
         public Builder downTimerAdverts(int value) { downTimerAdverts = value; return this; }
         public Builder v3Checksum(ChecksumForm value) { v3Checksum = value; return this; }
         public Builder skipCheckAdvAddr(boolean value) { skipCheckAdvAddr = value; return this; }
@@ -186,8 +193,8 @@ public record InstanceSettings(String name, int vrid, int version, IpFamily fami
             return new InstanceSettings(name, vrid, version, family, advertIntervalCentis, basePriority, wantMaster,
                     nopreempt, preemptDelayNanos, authType, authPassword, virtualAddresses, excludedAddresses,
                     sourceMac, sourceAddress, unicastPeers, unicastTtl, minTtl, maxTtl, checkUnicastSource, garp,
-                    lowerPrioNoAdvert, higherPrioSendAdvert, downTimerAdverts, v3Checksum, skipCheckAdvAddr,
-                    ownerIgnoreAdverts, notifyPriorityChanges, ipv6Router, trackInterface, trackers,
+                    lowerPrioNoAdvert, higherPrioSendAdvert, stepDownAdvert, downTimerAdverts, v3Checksum,
+                    skipCheckAdvAddr, ownerIgnoreAdverts, notifyPriorityChanges, ipv6Router, trackInterface, trackers,
                     multicastGroup);
         }
     }

@@ -354,7 +354,10 @@ public final class VrrpInstance {
             masterReceivedLower(view, now);
             return;
         }
-        if (settings.higherPrioSendAdvert()) {
+        if (settings.higherPrioSendAdvert() || settings.stepDownAdvert()) {
+            // One advert at our own priority: the winner, if it has been MASTER for longer than its
+            // in-flight window, sees a second master and records the episode (a healed partition);
+            // after a plain preemption it lands inside that window and counts nothing.
             sendAdvert(effectivePriority);
         }
         if (priority > effectivePriority) {

@@ -35,6 +35,10 @@ final class DualMasterLan {
     record Delivery(long at, int from, int to, int priority, VrrpState receiverState) {
     }
 
+    /** A state notification (MASTER, BACKUP, …) with the router and the virtual time. */
+    record StateChange(long at, int router, NotifyEvent event) {
+    }
+
     /** A dual-master event with the router and the virtual time. */
     record Episode(long at, int router, DualMasterEvent event) {
     }
@@ -49,13 +53,14 @@ final class DualMasterLan {
         private long scheduled = Long.MAX_VALUE;
         private int generation;
 
-        Router(int index, int priority, boolean higherPrioSendAdvert) {
+        Router(int index, int priority, boolean higherPrioSendAdvert, boolean stepDownAdvert) {
             this.index = index;
             this.address = SimNode.addressOf(index, IpFamily.IPV4);
             this.mac = new byte[] {2, 0, 0, 0, 0, (byte) (index + 1)};
             VirtualAddress vip = Simulation.vip(VRID, IpFamily.IPV4);
             this.settings = InstanceSettings.builder("VI_1", VRID).priority(priority).virtualAddresses(List.of(vip))
-                    .sourceMac(mac).sourceAddress(address).higherPrioSendAdvert(higherPrioSendAdvert).build();
+                    .sourceMac(mac).sourceAddress(address).higherPrioSendAdvert(higherPrioSendAdvert)
+                    .stepDownAdvert(stepDownAdvert).build();
         }
 
         @Override
@@ -84,6 +89,7 @@ final class DualMasterLan {
 
         @Override
         public void notify(NotifyEvent event, int effectivePriority) {
+            stateChanges.add(new StateChange(now, index, event));
         }
 
         @Override
@@ -121,6 +127,7 @@ final class DualMasterLan {
     final List<Router> routers = new ArrayList<>();
     final List<Delivery> deliveries = new ArrayList<>();
     final List<Episode> episodes = new ArrayList<>();
+    final List<StateChange> stateChanges = new ArrayList<>();
     private final boolean[][] cut;
     private final PriorityQueue<Event> queue = new PriorityQueue<>();
     private final AdvertView view = new AdvertView();
@@ -128,10 +135,13 @@ final class DualMasterLan {
     private long seq;
     private long now;
 
-    /** Routers 192.0.2.1, .2, … with these priorities; none started yet. */
-    DualMasterLan(boolean higherPrioSendAdvert, int... priorities) {
+    /**
+     * Routers 192.0.2.1, .2, … with these priorities; none started yet. {@code stepDownAdvert} is
+     * jkeepalived's {@code dual_master_step_down_advert} (off: as keepalived, the opt-out).
+     */
+    DualMasterLan(boolean higherPrioSendAdvert, boolean stepDownAdvert, int... priorities) {
         for (int i = 0; i < priorities.length; i++) {
-            routers.add(new Router(i, priorities[i], higherPrioSendAdvert));
+            routers.add(new Router(i, priorities[i], higherPrioSendAdvert, stepDownAdvert));
         }
         cut = new boolean[priorities.length][priorities.length];
     }
@@ -161,6 +171,27 @@ final class DualMasterLan {
             event.router().reschedule();
         }
         now = Math.max(now, time);
+    }
+
+    /**
+     * Runs in 1 ms steps until {@code index} is in {@code state} (at most {@code limit} of virtual
+     * time); returns the time it entered it, or throws.
+     */
+    long runUntilState(int index, VrrpState state, long limit) {
+        long end = now + limit;
+        while (routers.get(index).state() != state) {
+            if (now >= end) {
+                throw new AssertionError("router " + index + " not " + state + " within " + limit + " ns");
+            }
+            runUntil(now + 1_000_000);
+        }
+        for (int i = stateChanges.size() - 1; i >= 0; i--) {
+            StateChange change = stateChanges.get(i);
+            if (change.router() == index && change.event().name().equals(state.name())) {
+                return change.at();
+            }
+        }
+        throw new AssertionError("router " + index + " is " + state + " without a notification");
     }
 
     void start(int index) {

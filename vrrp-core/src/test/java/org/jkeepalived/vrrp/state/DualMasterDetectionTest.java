@@ -140,6 +140,53 @@ class DualMasterDetectionTest {
     }
 
     @Test
+    void withStepDownAdvertAMasterSendsOneAdvertAtItsPriorityBeforeSteppingDown() {
+        VrrpInstance instance = master(settings().priority(150).stepDownAdvert(true).build());
+        receive(instance, advert("192.0.2.2", 2, 200, 1), masterAt + 60 * S);
+        assertThat(instance.state()).isEqualTo(VrrpState.BACKUP);
+        // The advert goes out before the VIPs are removed, and it is the only advert: no priority 0.
+        assertThat(sink.actions).filteredOn(action -> action.startsWith("advert")).containsExactly("advert prio=150");
+        assertThat(sink.actions.indexOf("advert prio=150")).isZero();
+        assertThat(sink.logs).contains("(VI_1) Entering BACKUP STATE");
+        // The node that steps down still records nothing; the winner is the single source.
+        assertThat(instance.stats().dualMasterEpisodes()).isZero();
+        assertThat(sink.dualMasterEvents).isEmpty();
+    }
+
+    @Test
+    void withStepDownAdvertEqualPriorityAndAHigherAddressAlsoGetsTheAdvert() {
+        VrrpInstance instance = master(settings().priority(150).stepDownAdvert(true).build());
+        receive(instance, advert("192.0.2.9", 2, 150, 1), masterAt + 60 * S);
+        assertThat(instance.state()).isEqualTo(VrrpState.BACKUP);
+        assertThat(sink.actions).filteredOn(action -> action.startsWith("advert")).containsExactly("advert prio=150");
+    }
+
+    @Test
+    void withoutStepDownAdvertOrHigherPrioSendAdvertAMasterStepsDownSilently() {
+        VrrpInstance instance = master(settings().priority(150).stepDownAdvert(false).build());
+        receive(instance, advert("192.0.2.2", 2, 200, 1), masterAt + 60 * S);
+        assertThat(instance.state()).isEqualTo(VrrpState.BACKUP);
+        assertThat(sink.actions).noneMatch(action -> action.startsWith("advert"));
+    }
+
+    @Test
+    void stepDownAdvertAndHigherPrioSendAdvertTogetherSendOneAdvertNotTwo() {
+        VrrpInstance instance = master(settings().priority(150).stepDownAdvert(true).higherPrioSendAdvert(true).build());
+        receive(instance, advert("192.0.2.2", 2, 200, 1), masterAt + 60 * S);
+        assertThat(sink.actions).filteredOn(action -> action.startsWith("advert")).containsExactly("advert prio=150");
+    }
+
+    @Test
+    void aBackupThatHearsAHigherMasterSendsNothing() {
+        VrrpInstance instance = new VrrpInstance(settings().priority(150).stepDownAdvert(true).build(), sink);
+        instance.handle(new Start(true), T0);
+        sink.clear();
+        receive(instance, advert("192.0.2.2", 2, 200, 1), T0 + S);
+        assertThat(instance.state()).isEqualTo(VrrpState.BACKUP);
+        assertThat(sink.actions).isEmpty();
+    }
+
+    @Test
     void equalPriorityCountsOnTheHigherAddressOnly() {
         VrrpInstance instance = master();
         receive(instance, advert("192.0.2.0", 2, 150, 1), masterAt + 10 * S);
