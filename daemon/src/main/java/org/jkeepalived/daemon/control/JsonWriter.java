@@ -113,24 +113,33 @@ public final class JsonWriter {
     }
 
     private void string(String s) {
-        out.append('"');
+        appendString(out, s);
+    }
+
+    /**
+     * Appends {@code s} to {@code sb} as a JSON string literal with the mandatory escapes (and
+     * U+2028/U+2029, which break JavaScript consumers). Shared by every JSON the daemon writes
+     * except keepalived's own dump format ({@code InstanceDumps}, which escapes as 2.2.7 does).
+     */
+    public static void appendString(StringBuilder sb, String s) {
+        sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
                 default -> {
                     if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
+                        sb.append(String.format("\\u%04x", (int) c));
                     } else {
-                        out.append(c);
+                        sb.append(c);
                     }
                 }
             }
         }
-        out.append('"');
+        sb.append('"');
     }
 }

@@ -18,25 +18,9 @@ public final class Json {
 
     /** {@code text} as a JSON string literal. */
     public static String quote(String text) {
-        StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        StringBuilder sb = new StringBuilder(text.length() + 2);
+        org.jkeepalived.daemon.control.JsonWriter.appendString(sb, text);
+        return sb.toString();
     }
 
     /** Parses one JSON value; throws {@link IllegalArgumentException} naming the offset on bad input. */
