@@ -27,10 +27,15 @@ if [ -n "$need" ]; then
 fi
 keepalived --version 2>&1 | grep -q 'v2\.2\.7' || echo "bench/run.sh: warning: keepalived is not 2.2.7" >&2
 
+# The jar and its class-data archive (the packaging module records the class list from real
+# daemon runs and dumps the archive that bin/jkeepalived uses for the source-built jar).
 jar="$root/daemon/target/jkeepalived.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root" -path '*/src/main/*' -newer "$jar" -type f -print -quit)" ]; then
-  echo "bench/run.sh: building daemon/target/jkeepalived.jar (missing or older than the sources)"
-  (cd "$root" && mvn -B -q -pl daemon -am package -DskipTests)
+archive="$root/daemon/target/jkeepalived.jsa"
+classlist="$root/packaging/target/deb-staging/jkeepalived.classlist"
+if [ ! -f "$jar" ] || [ -n "$(find "$root" -path '*/src/main/*' -newer "$jar" -type f -print -quit)" ] \
+    || [ ! "$classlist" -nt "$jar" ] || [ ! "$archive" -nt "$classlist" ]; then
+  echo "bench/run.sh: building daemon/target/jkeepalived.jar and its class-data archive"
+  (cd "$root" && mvn -B -q -pl packaging -am package -DskipTests)
 fi
 
 # Backstop cleanup: the Python driver removes its namespaces itself; this catches an interrupted run.

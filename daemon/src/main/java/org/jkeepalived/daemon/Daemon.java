@@ -56,13 +56,12 @@ final class Daemon {
     private static final Path PID_DIR = Path.of("/run/keepalived");
     /** Simulated failovers per address family that warm the codec and state machine (vrrp/Warmup). */
     private static final int WARMUP_ROUNDS = 40;
-    /** The loop thread's nice value when the configuration sets neither vrrp_priority nor vrrp_rt_priority. */
+    /** The loop thread's SCHED_RR priority when the configuration sets neither vrrp_priority nor vrrp_rt_priority. */
+    static final int DEFAULT_LOOP_RT_PRIORITY = 1;
+    /** The loop thread's nice value in that case when real time is refused. */
     static final int DEFAULT_LOOP_NICE = -10;
     /** Log calls that warm the loop thread's logging path (Logging.warm). */
     private static final int WARMUP_LOG_LINES = 2000;
-    /** Classes whose initialisation binds a native library through jnr-ffi (see preloadNativeBindings). */
-    private static final java.util.List<String> PRELOADED_CLASSES = java.util.List.of(
-            "org.jkeepalived.daemon.os.LibC$Holder", "org.jkeepalived.netlink.Native");
 
     Daemon(DaemonOptions options) {
         this(options, ControlOptions.defaults());
@@ -77,7 +76,7 @@ final class Daemon {
     int run() {
         Logging.configure(options.logConsole(), !options.noSyslog(), options.logFacility(), options.logDetail());
         LOG.info("Starting jkeepalived {}", KeepalivedCommand.VERSION);
-        preloadNativeBindings();
+        StartupPreload.start(); // Main started it already; not when the daemon runs from tests
         for (String flag : options.withoutEffect()) {
             LOG.info("Option {} has no effect in jkeepalived", flag);
         }
@@ -139,32 +138,19 @@ final class Daemon {
     }
 
     /**
-     * jnr-ffi generates its bindings' bytecode when a library interface is first loaded: the
-     * process helpers' and netlink's libc take about a third of the time from exec to the first
-     * advert. Another thread loads them while this one parses the configuration (class
-     * initialisation is thread-safe: a caller that arrives first simply waits for it).
-     */
-    private static void preloadNativeBindings() {
-        Thread preload = new Thread(() -> {
-            for (String name : PRELOADED_CLASSES) {
-                try {
-                    Class.forName(name, true, Daemon.class.getClassLoader());
-                } catch (ClassNotFoundException | LinkageError e) {
-                    LOG.debug("Preloading {} failed: {}", name, e.toString());
-                }
-            }
-        }, "jkeepalived-preload");
-        preload.setDaemon(true);
-        preload.start();
-    }
-
-    /**
      * The loop thread's (this thread's) scheduling, from keepalived's {@code vrrp_rt_priority}
      * (SCHED_RR) or else {@code vrrp_priority} (nice), which keepalived applies to its whole VRRP
-     * process. Without either, jkeepalived raises the loop thread alone to nice
-     * {@value #DEFAULT_LOOP_NICE}: keepalived's VRRP process is one thread, while the JVM's loop
-     * thread shares the CPUs with its own helpers (log writer, readers, compiler, GC) that a
-     * takeover wakes; the loop uses a few percent of a core, so the boost takes little from others.
+     * process. Without either, jkeepalived puts the loop thread alone in SCHED_RR at priority
+     * {@value #DEFAULT_LOOP_RT_PRIORITY}, the lowest, or where that is refused (no CAP_SYS_NICE)
+     * at nice {@value #DEFAULT_LOOP_NICE}. Why a default when keepalived has none: keepalived's
+     * VRRP process is one thread, while the loop thread shares the CPUs with the JVM's helpers
+     * and with any busy neighbour, and a takeover wakes several of them (log writer, netlink
+     * monitor, packet capture) right between its advert and its gratuitous ARPs. At nice -10 it
+     * was still preempted there: its address add took 0.06 to 2.6 ms; in SCHED_RR 0.06 to 0.1 ms
+     * (docs/bench/daemon-tuning.md section 8). Timer overruns on busy hosts are keepalived's
+     * users' third complaint, and keepalived's answer is the same class ({@code vrrp_rt_priority},
+     * {@code max_auto_priority}). The loop uses a few percent of a core and blocks between events;
+     * SCHED_RESET_ON_FORK keeps the class from the threads and scripts it starts.
      */
     private static void scheduleLoopThread(GlobalDefs globals) {
         Integer realtime = firstInt(globals.otherSettings().get("vrrp_rt_priority"));
@@ -178,9 +164,14 @@ final class Daemon {
             return;
         }
         Integer configured = firstInt(globals.otherSettings().get("vrrp_priority"));
-        int nice = configured != null ? configured : DEFAULT_LOOP_NICE;
-        if (!org.jkeepalived.daemon.loop.ThreadScheduling.nice(nice) && configured != null) {
-            LOG.warn("Unable to set the VRRP event loop priority to {}", nice);
+        if (configured != null) {
+            if (!org.jkeepalived.daemon.loop.ThreadScheduling.nice(configured)) {
+                LOG.warn("Unable to set the VRRP event loop priority to {}", configured);
+            }
+            return;
+        }
+        if (!org.jkeepalived.daemon.loop.ThreadScheduling.roundRobin(DEFAULT_LOOP_RT_PRIORITY)) {
+            org.jkeepalived.daemon.loop.ThreadScheduling.nice(DEFAULT_LOOP_NICE);
         }
     }
 
@@ -203,7 +194,7 @@ final class Daemon {
             sd.ready("Running");
             LOG.info("Startup complete");
             // After the instances started, never before: the first advert does not wait for it.
-            org.jkeepalived.daemon.vrrp.Warmup.startInBackground(WARMUP_ROUNDS,
+            org.jkeepalived.daemon.vrrp.Warmup.startInBackground(WARMUP_ROUNDS, port::exerciseAddressPath,
                     adverts -> {
                         Logging.warm(WARMUP_LOG_LINES);
                         LOG.debug("Warm-up processed {} adverts", adverts);

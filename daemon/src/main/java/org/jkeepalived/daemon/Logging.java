@@ -6,7 +6,6 @@ import java.util.Locale;
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.ConsoleAppender;
@@ -59,9 +58,8 @@ final class Logging {
     private static void attachSinks(AsyncAppender async, LoggerContext context, boolean console, boolean syslog,
                                     String facilityOption) {
         if (console) {
-            PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+            LogLineEncoder encoder = LogLineEncoder.timestamped();
             encoder.setContext(context);
-            encoder.setPattern("%d{EEE MMM d HH:mm:ss.SSS yyyy}: %msg%n");
             encoder.start();
             ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
             appender.setContext(context);

@@ -2,7 +2,6 @@ package org.jkeepalived.daemon;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
@@ -24,9 +23,8 @@ public final class LoggingDefaults extends ContextAwareBase implements Configura
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        LogLineEncoder encoder = LogLineEncoder.messageOnly();
         encoder.setContext(context);
-        encoder.setPattern("%msg%n");
         encoder.start();
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);
@@ -37,6 +35,10 @@ public final class LoggingDefaults extends ContextAwareBase implements Configura
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(stderr);
+        // As in the daemon's configuration: the native libraries' loading chatter stays out, also
+        // when StartupPreload loads them before the command line is read.
+        context.getLogger("org.pcap4j").setLevel(Level.WARN);
+        context.getLogger("jnr").setLevel(Level.WARN);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

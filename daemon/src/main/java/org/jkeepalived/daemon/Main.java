@@ -8,6 +8,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (StartupPreload.helpsWith(args)) {
+            StartupPreload.start(); // before picocli: see StartupPreload
+        }
         System.exit(run(args));
     }
 

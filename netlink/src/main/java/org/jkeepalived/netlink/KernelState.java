@@ -60,6 +60,16 @@ final class KernelState {
         return link == null ? "if" + index : link.name();
     }
 
+    /** The ifindex of the link named {@code name} as last seen, or 0 when there is none. */
+    int indexOf(String name) {
+        for (LinkEntry link : linksByIndex.values()) {
+            if (name.equals(link.name())) {
+                return link.index();
+            }
+        }
+        return 0;
+    }
+
     Optional<LinkEntry> linkEntry(String name) {
         return linksByIndex.values().stream().filter(l -> name.equals(l.name())).findFirst();
     }

@@ -114,7 +114,12 @@ public final class LinuxInterfacePort implements InterfacePort {
 
     @Override
     public void addAddresses(List<VirtualAddress> addresses) throws IOException {
-        rtnetlink.addAddresses(addresses);
+        rtnetlink.addAddresses(addresses, state::indexOf); // the monitor's view: no lookup per takeover
+    }
+
+    /** See {@link Rtnetlink#exerciseAddressPath}: changes nothing in the kernel. */
+    public int exerciseAddressPath(VirtualAddress vip, int rounds) {
+        return rtnetlink.exerciseAddressPath(vip, rounds);
     }
 
     @Override

@@ -124,15 +124,18 @@ final class NetlinkSocket implements AutoCloseable {
      * Sends a batch of ACK-requesting messages in one datagram and waits for every ACK.
      *
      * @param batch        the requests; each has {@code NLM_F_ACK} and a sequence in {@code what}
-     * @param what         sequence → description for error messages, in batch order
+     * @param what         sequence → description for error messages (its {@code toString}, rendered
+     *                     only for a refused request), in batch order
      * @param tolerated    errnos that count as success (e.g. EADDRNOTAVAIL when deleting)
+     * @return the descriptions of the requests refused with a tolerated errno, in batch order
      * @throws IOException listing every request the kernel refused
      */
-    void requestAcks(MessageWriter batch, Map<Integer, String> what, Set<Integer> tolerated)
+    List<Object> requestAcks(MessageWriter batch, Map<Integer, ?> what, Set<Integer> tolerated)
             throws IOException {
         send(batch);
-        Map<Integer, String> pending = new LinkedHashMap<>(what);
+        Map<Integer, Object> pending = new LinkedHashMap<>(what);
         List<String> failures = new ArrayList<>();
+        List<Object> toleratedRefusals = List.of();
         long deadline = System.nanoTime() + ANSWER_DEADLINE_NANOS;
         while (!pending.isEmpty()) {
             if (System.nanoTime() - deadline > 0) {
@@ -143,9 +146,14 @@ final class NetlinkSocket implements AutoCloseable {
                 if (message.type() != Rtnl.NLMSG_ERROR) {
                     continue;
                 }
-                String description = pending.remove(message.sequence());
+                Object description = pending.remove(message.sequence());
                 int errno = -message.errorCode();
-                if (description != null && errno != 0 && !tolerated.contains(errno)) {
+                if (description != null && errno != 0 && tolerated.contains(errno)) {
+                    if (toleratedRefusals.isEmpty()) {
+                        toleratedRefusals = new ArrayList<>();
+                    }
+                    toleratedRefusals.add(description);
+                } else if (description != null && errno != 0) {
                     String detail = message.extendedAckMessage();
                     failures.add(description + ": " + nativeCalls.describe(errno) + " (errno " + errno + ")"
                         + (detail == null ? "" : " - " + detail));
@@ -156,6 +164,7 @@ final class NetlinkSocket implements AutoCloseable {
             throw new IOException("netlink: " + failures.size() + " of " + what.size()
                 + " request(s) failed: " + String.join("; ", failures));
         }
+        return toleratedRefusals;
     }
 
     /**

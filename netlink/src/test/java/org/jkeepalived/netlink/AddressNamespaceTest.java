@@ -102,6 +102,51 @@ class AddressNamespaceTest {
         }
     }
 
+    /**
+     * The daemon's warm-up runs the address-add path against the kernel thousands of times: every
+     * request must be answered (ENODEV for interface 0) and none may change an address or raise
+     * an address event that the daemon's own monitor would see.
+     */
+    @Test
+    void exercisingTheAddressPathChangesNothing() throws Exception {
+        try (Netns ns = vethNamespace("nlt-warm");
+             ChildJvm agent = new ChildJvm(ns.name, NetlinkAgent.class)) {
+            agent.await("READY"::equals, 20_000, "agent start");
+            agent.call("monitor", 10_000);
+            String before = ns.ip("addr", "show");
+            assertThat(agent.call("exercise 1000 192.0.2.77/24 dev veth0", 30_000)).endsWith(" 1000");
+            assertThat(agent.call("exercise 1000 2001:db8::77/64 dev veth0", 30_000)).endsWith(" 1000");
+            assertThat(ns.ip("addr", "show")).isEqualTo(before);
+            // a real add afterwards is seen by the monitor: the absence of events above is not a dead monitor
+            agent.call("add 192.0.2.78 dev veth0", 10_000);
+            Poll.until(() -> agent.transcript().stream().anyMatch(l -> l.startsWith("EVENT") && l.contains("192.0.2.78")),
+                10_000, "the monitor to report 192.0.2.78");
+            assertThat(agent.transcript()).noneMatch(l -> l.startsWith("EVENT") && l.contains(":77"));
+            assertThat(agent.transcript()).noneMatch(l -> l.startsWith("EVENT") && l.contains("192.0.2.77"));
+        }
+    }
+
+    /**
+     * A takeover takes the interface index from the monitor's view; when that index is stale
+     * (the interface was re-created since) the kernel's ENODEV makes the add look the name up
+     * again, and the address still lands on the right interface.
+     */
+    @Test
+    void aStaleKnownIndexFallsBackToALookup() throws Exception {
+        try (Netns ns = vethNamespace("nlt-idx");
+             ChildJvm agent = new ChildJvm(ns.name, NetlinkAgent.class)) {
+            agent.await("READY"::equals, 20_000, "agent start");
+            String index = ns.ip("-o", "link", "show", "dev", "veth0").split(":")[0].trim();
+            agent.call("addknown " + index + " 192.0.2.31 dev veth0", 10_000);
+            agent.call("addknown 987654 192.0.2.32 dev veth0;2001:db8::32 dev veth0", 10_000);
+            assertThat(ns.ip("addr", "show", "dev", "veth0")).contains("192.0.2.31/32", "192.0.2.32/32",
+                "2001:db8::32/128");
+            // a name that is not an interface at all is still an error, after the retry
+            assertThatThrownBy(() -> agent.call("addknown 987654 192.0.2.33 dev nosuch0", 10_000))
+                .hasMessageContaining("interface nosuch0 does not exist");
+        }
+    }
+
     @Test
     void aThousandVipsInOneBatch() throws Exception {
         try (Netns ns = vethNamespace("nlt-1k");

@@ -49,6 +49,12 @@ public final class NetlinkAgent {
         String rest = words.length > 1 ? words[1] : "";
         switch (words[0]) {
             case "add" -> rtnetlink.addAddresses(parseVips(rest));
+            case "addknown" -> {
+                // "INDEX SPECS": adds with INDEX given as every device's known index (a stale one is retried)
+                String[] parts = rest.split(" ", 2);
+                int index = Integer.parseInt(parts[0]);
+                rtnetlink.addAddresses(parseVips(parts[1]), device -> index);
+            }
             case "remove" -> rtnetlink.removeAddresses(parseVips(rest));
             case "addmany" -> rtnetlink.addAddresses(many(rest));
             case "removemany" -> rtnetlink.removeAddresses(many(rest));
@@ -62,6 +68,12 @@ public final class NetlinkAgent {
             case "addresscount" -> {
                 return state.linkEntry(rest).map(l -> Integer.toString(state.addressesOf(l.index()).size()))
                     .orElse("absent");
+            }
+            case "exercise" -> {
+                // "ROUNDS ADDR[/PLEN] dev D": the warm-up's refused requests; prints how many were answered
+                String[] parts = rest.split(" ", 2);
+                return Integer.toString(rtnetlink.exerciseAddressPath(parseVips(parts[1]).get(0),
+                    Integer.parseInt(parts[0])));
             }
             case "resyncs" -> {
                 return Long.toString(monitor.resynchronisations());

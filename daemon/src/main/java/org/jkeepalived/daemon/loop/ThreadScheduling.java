@@ -17,6 +17,12 @@ public final class ThreadScheduling {
     private static final Logger LOG = LoggerFactory.getLogger(ThreadScheduling.class);
     private static final int PRIO_PROCESS = 0;
     private static final int SCHED_RR = 2;
+    /**
+     * Or'ed into the policy: threads and processes the thread creates start in SCHED_OTHER at
+     * nice 0 (as keepalived's realtime VRRP process does for its scripts), so a notify script or
+     * a helper thread never inherits a real-time class.
+     */
+    private static final int SCHED_RESET_ON_FORK = 0x40000000;
     /** Linux's range for SCHED_RR priorities (sched_get_priority_min/max). */
     public static final int RR_MIN = 1;
     public static final int RR_MAX = 99;
@@ -48,14 +54,14 @@ public final class ThreadScheduling {
     }
 
     /**
-     * Puts the calling thread in SCHED_RR at {@code priority} ({@code 1..99}, clamped); returns
-     * whether the kernel accepted it.
+     * Puts the calling thread in SCHED_RR at {@code priority} ({@code 1..99}, clamped), with
+     * SCHED_RESET_ON_FORK; returns whether the kernel accepted it.
      */
     public static boolean roundRobin(int priority) {
         int value = Math.max(RR_MIN, Math.min(RR_MAX, priority));
         try {
             Sched libc = Holder.LIBC;
-            return libc.sched_setscheduler(libc.gettid(), SCHED_RR, new int[] {value}) == 0;
+            return libc.sched_setscheduler(libc.gettid(), SCHED_RR | SCHED_RESET_ON_FORK, new int[] {value}) == 0;
         } catch (RuntimeException | LinkageError e) {
             LOG.debug("thread scheduling class unchanged: {}", e.toString());
             return false;

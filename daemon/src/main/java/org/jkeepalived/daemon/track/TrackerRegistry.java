@@ -52,11 +52,13 @@ public final class TrackerRegistry implements AutoCloseable {
     private final Map<String, ProcessTracker> processes = new LinkedHashMap<>();
     private final Map<String, TrackedInterface> interfaces = new HashMap<>();
     private final Map<String, Boolean> inheritedLinkStates = new HashMap<>();
-    private final FileWatcher fileWatcher;
+    private final EventPoster poster;
+    /** Made by the first track_file: its inotify service and two threads cost nothing otherwise. */
+    private FileWatcher fileWatcher;
     private final ProcessScanner processScanner;
 
-    private TrackerRegistry(EventPoster poster, long processScanNanos) throws IOException {
-        this.fileWatcher = new FileWatcher(poster);
+    private TrackerRegistry(EventPoster poster, long processScanNanos) {
+        this.poster = poster;
         this.processScanner = new ProcessScanner(poster, processScanNanos);
     }
 
@@ -64,11 +66,9 @@ public final class TrackerRegistry implements AutoCloseable {
      * Builds the sources of {@code config}.
      *
      * @param reload  a reload (init_file never overwrites then)
-     * @throws IOException when the inotify watch service cannot be created
      */
     public static TrackerRegistry create(KeepalivedConfig config, ScriptChecker checker, ScriptRunner runner,
-                                         EventPoster poster, Consumer<TrackedSource> onChange, boolean reload)
-            throws IOException {
+                                         EventPoster poster, Consumer<TrackedSource> onChange, boolean reload) {
         TrackerRegistry registry = new TrackerRegistry(poster, ProcessScanner.DEFAULT_SCAN_INTERVAL_NANOS);
         for (VrrpScript s : config.vrrpScripts()) {
             registry.addScript(s, checker, runner, onChange);
@@ -210,7 +210,9 @@ public final class TrackerRegistry implements AutoCloseable {
     @Override
     public void close() {
         scripts.values().forEach(ScriptTracker::stop);
-        fileWatcher.close();
+        if (fileWatcher != null) {
+            fileWatcher.close();
+        }
         processScanner.close();
     }
 
@@ -266,6 +268,9 @@ public final class TrackerRegistry implements AutoCloseable {
         FileTracker tracker = new FileTracker(f.name(), path, onChange::accept);
         files.put(f.name(), tracker);
         try {
+            if (fileWatcher == null) {
+                fileWatcher = new FileWatcher(poster);
+            }
             fileWatcher.watch(tracker);
         } catch (IOException e) {
             LOG.error("track_file {}: cannot watch {}: {}", f.name(), path, e.getMessage());
