@@ -81,9 +81,11 @@ public final class ConfigurationReference {
         OVERRIDES.put("linkbeat_interfaces", new Override(Status.NO_EFFECT, "link state always comes from netlink"));
         OVERRIDES.put("interface_up_down_delays", new Override(Status.NO_EFFECT, "link changes act at once"));
         OVERRIDES.put("global_defs > vrrp_priority", new Override(Status.PARTLY,
-                "nice value of the VRRP event loop thread only (keepalived: the whole VRRP process); unset: -10"));
+                "nice value of the VRRP event loop thread only (keepalived: the whole VRRP process); "
+                + "with neither this nor vrrp_rt_priority: SCHED_RR 1, or nice -10 where real time is refused"));
         OVERRIDES.put("global_defs > vrrp_rt_priority", new Override(Status.PARTLY,
-                "SCHED_RR for the VRRP event loop thread only (keepalived: the whole VRRP process)"));
+                "SCHED_RR with SCHED_RESET_ON_FORK for the VRRP event loop thread only (keepalived: the whole "
+                + "VRRP process); unset and no vrrp_priority: SCHED_RR 1"));
     }
 
     /** A keyword definition line and its handler: {@code kw("name", ..., Class::method)}. */
