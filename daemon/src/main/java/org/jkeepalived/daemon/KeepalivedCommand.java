@@ -20,10 +20,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "jkeepalived", mixinStandardHelpOptions = false, sortOptions = false,
         description = "A keepalived-compatible VRRP daemon.",
-        subcommands = {org.jkeepalived.daemon.control.StatusCommand.class,
-                org.jkeepalived.daemon.control.DemoteCommand.class,
-                org.jkeepalived.daemon.control.PromoteCommand.class,
-                org.jkeepalived.daemon.doctor.DoctorCommand.class},
         footer = "%nThe default configuration file is " + KeepalivedCommand.DEFAULT_CONFIG + ".")
 public final class KeepalivedCommand implements Callable<Integer> {
     static final String DEFAULT_CONFIG = "/etc/keepalived/keepalived.conf";
@@ -152,7 +148,22 @@ public final class KeepalivedCommand implements Callable<Integer> {
 
     /** A configured picocli command line with jkeepalived's exit-code mapping. */
     public static CommandLine commandLine() {
+        return commandLine(true);
+    }
+
+    /**
+     * The command line, with or without its subcommands (status, demote, promote, doctor). Without
+     * them for a daemon run ({@link Main}): picocli reads each subcommand's annotations when it is
+     * registered, time spent before the first advert for commands that cannot be the one run.
+     */
+    static CommandLine commandLine(boolean withSubcommands) {
         CommandLine commandLine = new CommandLine(new KeepalivedCommand());
+        if (withSubcommands) {
+            commandLine.addSubcommand(new org.jkeepalived.daemon.control.StatusCommand());
+            commandLine.addSubcommand(new org.jkeepalived.daemon.control.DemoteCommand());
+            commandLine.addSubcommand(new org.jkeepalived.daemon.control.PromoteCommand());
+            commandLine.addSubcommand(new org.jkeepalived.daemon.doctor.DoctorCommand());
+        }
         commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {
             cl.getErr().println("jkeepalived: " + ex);
             return ExitCodes.PROGRAM_ERROR;

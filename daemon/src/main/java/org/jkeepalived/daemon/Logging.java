@@ -26,13 +26,14 @@ final class Logging {
     private static final int FACILITY_DAEMON = 3;
     private static final int QUEUE_LINES = 1024;
     private static final int EXIT_FLUSH_MILLIS = 2000;
+    private static final long INIT_WAIT_NANOS = 10_000_000_000L;
     private static boolean flushAtExit;
 
     private Logging() {
     }
 
     static void configure(boolean console, boolean syslog, String facilityOption, boolean detail) {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        LoggerContext context = loggerContext();
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();
         root.setLevel(detail ? Level.DEBUG : Level.INFO);
@@ -81,6 +82,26 @@ final class Logging {
                     attachSinks(async, context, true, false, facilityOption);
                 }
             }
+        }
+    }
+
+    /**
+     * logback's context. While another thread is initialising slf4j (a {@link StartupPreload}
+     * thread loading a class with a logger), slf4j hands out a substitute factory instead: wait,
+     * bounded, for the real one (without this the daemon died at start with a ClassCastException
+     * in about one start in ten).
+     */
+    static LoggerContext loggerContext() {
+        long deadline = System.nanoTime() + INIT_WAIT_NANOS;
+        while (true) {
+            org.slf4j.ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+            if (factory instanceof LoggerContext context) {
+                return context;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("slf4j is not bound to logback: " + factory.getClass().getName());
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
         }
     }
 

@@ -8,7 +8,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (StartupPreload.helpsWith(args)) {
+        if (StartupPreload.looksLikeDaemonRun(args)) {
             StartupPreload.start(); // before picocli: see StartupPreload
         }
         System.exit(run(args));
@@ -16,7 +16,8 @@ public final class Main {
 
     /** Runs the command line and returns the process exit code (separated for tests). */
     public static int run(String... args) {
-        CommandLine commandLine = KeepalivedCommand.commandLine();
+        // A daemon run cannot reach a subcommand (none of its words is one): picocli skips them.
+        CommandLine commandLine = KeepalivedCommand.commandLine(!StartupPreload.looksLikeDaemonRun(args));
         return commandLine.execute(args);
     }
 }

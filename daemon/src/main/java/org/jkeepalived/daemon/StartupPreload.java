@@ -13,10 +13,14 @@ import java.util.Set;
  *
  * <p>Class initialisation is thread-safe: a caller that needs a class first simply waits for it.
  * Anything that goes wrong here is ignored: the real first use reports it. The tools (-t,
- * --version, subcommands) skip it ({@link #helpsWith}): they would only pay its CPU time.
+ * --version, subcommands) skip it ({@link #looksLikeDaemonRun}): they would only pay its CPU time.
  */
 final class StartupPreload {
-    /** Loaded in this order on one thread; the netlink classes before pcap4j, as the daemon opens them. */
+    /**
+     * Loaded in this order on one thread: every jnr-ffi binding (two threads initialising jnr-ffi
+     * classes at once deadlocked in class initialisation: start-up trials that never sent an
+     * advert), then the port, which points pcap4j at the library.
+     */
     static final List<String> NATIVE_CLASSES = List.of(
             "org.jkeepalived.daemon.os.LibC$Holder",
             "org.jkeepalived.netlink.Native",
@@ -57,14 +61,15 @@ final class StartupPreload {
     }
 
     /**
-     * Whether {@code args} look like a daemon run. A guess made before picocli reads them: a wrong
-     * guess costs only CPU time, either way.
+     * Whether {@code args} look like a daemon run: no subcommand name and no option of the tools.
+     * A guess made before picocli reads them; a wrong one costs CPU time only, as a word that
+     * names a subcommand anywhere keeps the subcommands registered ({@link Main#run}).
      */
-    static boolean helpsWith(String[] args) {
-        if (args.length > 0 && SUBCOMMANDS.contains(args[0])) {
-            return false;
-        }
+    static boolean looksLikeDaemonRun(String[] args) {
         for (String arg : args) {
+            if (SUBCOMMANDS.contains(arg)) {
+                return false;
+            }
             int equals = arg.indexOf('=');
             String name = equals > 0 ? arg.substring(0, equals) : arg;
             if (TOOL_OPTIONS.contains(name) || (name.startsWith("-t") && !name.startsWith("--"))) {
