@@ -62,16 +62,22 @@ final class KernelState {
 
     /** The ifindex of the link named {@code name} as last seen, or 0 when there is none. */
     int indexOf(String name) {
-        for (LinkEntry link : linksByIndex.values()) {
-            if (name.equals(link.name())) {
-                return link.index();
-            }
-        }
-        return 0;
+        LinkEntry link = linkNamed(name);
+        return link == null ? 0 : link.index();
     }
 
     Optional<LinkEntry> linkEntry(String name) {
-        return linksByIndex.values().stream().filter(l -> name.equals(l.name())).findFirst();
+        return Optional.ofNullable(linkNamed(name));
+    }
+
+    /** A plain loop: a takeover's address add asks this (no stream, no lambda). */
+    private LinkEntry linkNamed(String name) {
+        for (LinkEntry link : linksByIndex.values()) {
+            if (name.equals(link.name())) {
+                return link;
+            }
+        }
+        return null;
     }
 
     List<AddressEntry> addressesOf(int index) {

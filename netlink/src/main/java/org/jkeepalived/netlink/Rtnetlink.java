@@ -311,7 +311,7 @@ public final class Rtnetlink implements AutoCloseable {
         MessageWriter writer = new MessageWriter(4096);
         Map<Integer, Object> descriptions = new LinkedHashMap<>();
         /** Requests the kernel refused with a tolerated errno. */
-        List<Object> refused = List.of();
+        final List<Object> refused = new ArrayList<>();
 
         int next(Object description) {
             int seq = socket.nextSequence();
@@ -329,13 +329,7 @@ public final class Rtnetlink implements AutoCloseable {
 
         void finish(Set<Integer> tolerated) throws IOException {
             if (!descriptions.isEmpty()) {
-                List<Object> more = socket.requestAcks(writer, descriptions, tolerated);
-                if (!more.isEmpty()) {
-                    if (refused.isEmpty()) {
-                        refused = new ArrayList<>();
-                    }
-                    refused.addAll(more);
-                }
+                refused.addAll(socket.requestAcks(writer, descriptions, tolerated));
             }
         }
     }
