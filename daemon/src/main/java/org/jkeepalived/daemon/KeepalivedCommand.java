@@ -8,143 +8,124 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The {@code jkeepalived} command line: keepalived's flags with keepalived's meanings
  * ({@code keepalived-runtime.md} §1). Flags that jkeepalived accepts but does not act on are
  * reported as having no effect, so an existing unit file or script keeps working.
+ *
+ * <p>The options are declared with picocli's programmatic model rather than annotations: reading
+ * annotations makes the JDK generate a proxy class per annotation type and parse every
+ * annotation at run time, none of which a class-data archive can hold, and that was the largest
+ * single step before a daemon's first advert (docs/bench/daemon-tuning.md section 9). The
+ * handlers are classes, not lambdas, for the same archive: picocli's interfaces are compiled for
+ * Java 5, and a lambda implementing one keeps them, and the lambda, out of it.
  */
-@Command(name = "jkeepalived", mixinStandardHelpOptions = false, sortOptions = false,
-        description = "A keepalived-compatible VRRP daemon.",
-        footer = "%nThe default configuration file is " + KeepalivedCommand.DEFAULT_CONFIG + ".")
 public final class KeepalivedCommand implements Callable<Integer> {
     static final String DEFAULT_CONFIG = "/etc/keepalived/keepalived.conf";
     static final String VERSION = "jkeepalived v" + versionOfJar() + " (keepalived 2.2.7 compatible)";
 
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec;
 
-    @Option(names = {"-f", "--use-file"}, paramLabel = "FILE", description = "Use the specified configuration file.")
-    Path configFile = Path.of(DEFAULT_CONFIG);
-
-    @Option(names = {"-P", "--vrrp"}, description = "Only run with VRRP subsystem.")
-    boolean vrrpOnly;
-
-    @Option(names = {"-C", "--check"}, description = "Only run with Health-checker subsystem (no effect: jkeepalived is VRRP only).")
+    Path configFile;
     boolean checkOnly;
-
-    @Option(names = {"-B", "--no_bfd"}, description = "Don't run BFD subsystem.")
     boolean noBfd;
-
-    @Option(names = "--all", description = "Force all child processes to run, even if have no configuration.")
     boolean all;
-
-    @Option(names = {"-l", "--log-console"}, description = "Log messages to local console.")
     boolean logConsole;
-
-    @Option(names = {"-D", "--log-detail"}, description = "Detailed log messages.")
     boolean logDetail;
-
-    @Option(names = {"-S", "--log-facility"}, paramLabel = "[0-7]", description = "Set syslog facility to LOG_LOCAL[0-7].")
     String logFacility;
-
-    @Option(names = {"-g", "--log-file"}, arity = "0..1", fallbackValue = "", paramLabel = "FILE", description = "Also log to FILE.")
     String logFile;
-
-    @Option(names = "--flush-log-file", description = "Flush log file on write.")
     boolean flushLogFile;
-
-    @Option(names = {"-G", "--no-syslog"}, description = "Don't log via syslog.")
     boolean noSyslog;
-
-    @Option(names = {"-u", "--umask"}, paramLabel = "MASK", description = "umask for file creation (in numeric form).")
     String umask;
-
-    @Option(names = {"-X", "--release-vips"}, description = "Drop VIP on transition from signal.")
     boolean releaseVips;
-
-    @Option(names = {"-V", "--dont-release-vrrp"}, description = "Don't remove VRRP VIPs and VROUTEs on daemon stop.")
     boolean dontReleaseVrrp;
-
-    @Option(names = {"-I", "--dont-release-ipvs"}, description = "Don't remove IPVS topology on daemon stop.")
     boolean dontReleaseIpvs;
-
-    @Option(names = {"-R", "--dont-respawn"}, description = "Don't respawn child processes.")
     boolean dontRespawn;
-
-    @Option(names = {"-n", "--dont-fork"}, description = "Don't fork the daemon process.")
-    boolean dontFork;
-
-    @Option(names = {"-d", "--dump-conf"}, arity = "0..1", fallbackValue = "text", paramLabel = "FORMAT",
-            description = "Dump the effective configuration (text, or json for tools).")
     String dumpConf;
-
-    @Option(names = {"-p", "--pid"}, paramLabel = "FILE", description = "Use specified pidfile for parent process.")
     Path pidFile;
-
-    @Option(names = {"-r", "--vrrp_pid"}, paramLabel = "FILE", description = "Use specified pidfile for VRRP child process.")
     Path vrrpPidFile;
-
-    @Option(names = {"-c", "--checkers_pid"}, paramLabel = "FILE", description = "Use specified pidfile for checkers child process.")
     Path checkersPidFile;
-
-    @Option(names = {"-b", "--bfd_pid"}, paramLabel = "FILE", description = "Use specified pidfile for BFD child process.")
     Path bfdPidFile;
-
-    @Option(names = {"-a", "--address-monitoring"}, description = "Report all address additions/deletions notified by netlink.")
     boolean addressMonitoring;
-
-    @Option(names = {"-x", "--snmp"}, description = "Enable SNMP subsystem.")
     boolean snmp;
-
-    @Option(names = {"-A", "--snmp-agent-socket"}, paramLabel = "FILE", description = "Use the specified socket for master agent.")
     String snmpAgentSocket;
-
-    @Option(names = {"-s", "--namespace"}, paramLabel = "NAME", description = "Run in network namespace NAME (overrides config).")
     String namespace;
-
-    @Option(names = {"-m", "--core-dump"}, description = "Produce core dump if terminate abnormally.")
     boolean coreDump;
-
-    @Option(names = {"-M", "--core-dump-pattern"}, arity = "0..1", fallbackValue = "", paramLabel = "PATN",
-            description = "Also update /proc/sys/kernel/core_pattern to PATN.")
     String coreDumpPattern;
-
-    @Option(names = {"-e", "--all-config"}, description = "Error if any configuration file missing (same as include_check).")
     boolean allConfig;
-
-    @Option(names = {"-i", "--config-id"}, paramLabel = "ID", description = "Skip any configuration lines beginning '@' that don't match ID.")
     String configId;
-
-    @Option(names = "--signum", paramLabel = "SIGFUNC", description = "Return signal number for STOP, RELOAD, DATA, STATS, STATS_CLEAR, JSON.")
     String signum;
-
-    @Option(names = {"-t", "--config-test"}, arity = "0..1", fallbackValue = "", paramLabel = "LOG_FILE",
-            description = "Check the configuration for obvious errors, output to stderr by default.")
     String configTest;
-
-    @Option(names = "--dump-dir", paramLabel = "DIR",
-            description = "Directory for the SIGUSR1/SIGUSR2 dumps (default: $TMPDIR if absolute, else /tmp).")
     Path dumpDirectory;
-
-    @Option(names = "--control-socket", paramLabel = "PATH",
-            description = "Control socket for 'jkeepalived status/demote/promote' (default: "
-                    + "/run/jkeepalived/control.sock; 'none' for no socket).")
     String controlSocket;
-
-    @Option(names = "--http-listen", paramLabel = "[ADDR:]PORT",
-            description = "Serve /metrics (Prometheus) and /status (JSON) over HTTP on ADDR (default 127.0.0.1). Off by default.")
     String httpListen;
-
-    @Option(names = {"-v", "--version"}, description = "Display the version number.")
     boolean version;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Display this help message.")
-    boolean help;
+    private KeepalivedCommand() {
+        spec = CommandSpec.wrapWithoutInspection(this).name("jkeepalived");
+        spec.usageMessage().description("A keepalived-compatible VRRP daemon.")
+                .footer("%nThe default configuration file is " + DEFAULT_CONFIG + ".")
+                .sortOptions(false);
+        value("-f --use-file", Path.class, "FILE", "Use the specified configuration file.");
+        flag("-P --vrrp", "Only run with VRRP subsystem.");
+        flag("-C --check", "Only run with Health-checker subsystem (no effect: jkeepalived is VRRP only).");
+        flag("-B --no_bfd", "Don't run BFD subsystem.");
+        flag("--all", "Force all child processes to run, even if have no configuration.");
+        flag("-l --log-console", "Log messages to local console.");
+        flag("-D --log-detail", "Detailed log messages.");
+        value("-S --log-facility", String.class, "[0-7]", "Set syslog facility to LOG_LOCAL[0-7].");
+        optionalValue("-g --log-file", "", "FILE", "Also log to FILE.");
+        flag("--flush-log-file", "Flush log file on write.");
+        flag("-G --no-syslog", "Don't log via syslog.");
+        value("-u --umask", String.class, "MASK", "umask for file creation (in numeric form).");
+        flag("-X --release-vips", "Drop VIP on transition from signal.");
+        flag("-V --dont-release-vrrp", "Don't remove VRRP VIPs and VROUTEs on daemon stop.");
+        flag("-I --dont-release-ipvs", "Don't remove IPVS topology on daemon stop.");
+        flag("-R --dont-respawn", "Don't respawn child processes.");
+        flag("-n --dont-fork", "Don't fork the daemon process.");
+        optionalValue("-d --dump-conf", "text", "FORMAT", "Dump the effective configuration (text, or json for tools).");
+        value("-p --pid", Path.class, "FILE", "Use specified pidfile for parent process.");
+        value("-r --vrrp_pid", Path.class, "FILE", "Use specified pidfile for VRRP child process.");
+        value("-c --checkers_pid", Path.class, "FILE", "Use specified pidfile for checkers child process.");
+        value("-b --bfd_pid", Path.class, "FILE", "Use specified pidfile for BFD child process.");
+        flag("-a --address-monitoring", "Report all address additions/deletions notified by netlink.");
+        flag("-x --snmp", "Enable SNMP subsystem.");
+        value("-A --snmp-agent-socket", String.class, "FILE", "Use the specified socket for master agent.");
+        value("-s --namespace", String.class, "NAME", "Run in network namespace NAME (overrides config).");
+        flag("-m --core-dump", "Produce core dump if terminate abnormally.");
+        optionalValue("-M --core-dump-pattern", "", "PATN", "Also update /proc/sys/kernel/core_pattern to PATN.");
+        flag("-e --all-config", "Error if any configuration file missing (same as include_check).");
+        value("-i --config-id", String.class, "ID", "Skip any configuration lines beginning '@' that don't match ID.");
+        value("--signum", String.class, "SIGFUNC", "Return signal number for STOP, RELOAD, DATA, STATS, STATS_CLEAR, JSON.");
+        optionalValue("-t --config-test", "", "LOG_FILE", "Check the configuration for obvious errors, output to stderr by default.");
+        value("--dump-dir", Path.class, "DIR", "Directory for the SIGUSR1/SIGUSR2 dumps (default: $TMPDIR if absolute, else /tmp).");
+        value("--control-socket", String.class, "PATH", "Control socket for 'jkeepalived status/demote/promote' (default: "
+                + "/run/jkeepalived/control.sock; 'none' for no socket).");
+        value("--http-listen", String.class, "[ADDR:]PORT",
+                "Serve /metrics (Prometheus) and /status (JSON) over HTTP on ADDR (default 127.0.0.1). Off by default.");
+        flag("-v --version", "Display the version number.");
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Display this help message.").build());
+    }
+
+    /** An option without a value. */
+    private void flag(String names, String description) {
+        spec.addOption(OptionSpec.builder(names.split(" ")).arity("0").type(boolean.class).description(description).build());
+    }
+
+    /** An option with a required value. */
+    private void value(String names, Class<?> type, String label, String description) {
+        spec.addOption(OptionSpec.builder(names.split(" ")).type(type).paramLabel(label).description(description).build());
+    }
+
+    /** An option whose value may be left out: it is then {@code fallback}. */
+    private void optionalValue(String names, String fallback, String label, String description) {
+        spec.addOption(OptionSpec.builder(names.split(" ")).type(String.class).arity("0..1").fallbackValue(fallback)
+                .paramLabel(label).description(description).build());
+    }
 
     /** A configured picocli command line with jkeepalived's exit-code mapping. */
     public static CommandLine commandLine() {
@@ -157,28 +138,89 @@ public final class KeepalivedCommand implements Callable<Integer> {
      * registered, time spent before the first advert for commands that cannot be the one run.
      */
     static CommandLine commandLine(boolean withSubcommands) {
-        CommandLine commandLine = new CommandLine(new KeepalivedCommand());
+        CommandLine commandLine = new CommandLine(new KeepalivedCommand().spec);
         if (withSubcommands) {
             commandLine.addSubcommand(new org.jkeepalived.daemon.control.StatusCommand());
             commandLine.addSubcommand(new org.jkeepalived.daemon.control.DemoteCommand());
             commandLine.addSubcommand(new org.jkeepalived.daemon.control.PromoteCommand());
             commandLine.addSubcommand(new org.jkeepalived.daemon.doctor.DoctorCommand());
         }
-        commandLine.setExecutionExceptionHandler((ex, cl, parseResult) -> {
+        commandLine.setExecutionExceptionHandler(new ExecutionFailure());
+        commandLine.setParameterExceptionHandler(new UsageError());
+        return commandLine;
+    }
+
+    /** An exception out of the command: reported in one line, exit code {@link ExitCodes#PROGRAM_ERROR}. */
+    private static final class ExecutionFailure implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
             cl.getErr().println("jkeepalived: " + ex);
             return ExitCodes.PROGRAM_ERROR;
-        });
-        commandLine.setParameterExceptionHandler((ex, args) -> {
+        }
+    }
+
+    /** A command line picocli cannot parse: the message and the usage, exit code {@link ExitCodes#FATAL}. */
+    private static final class UsageError implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
             cl.getErr().println(ex.getMessage());
             cl.usage(cl.getErr());
             return ExitCodes.FATAL;
-        });
-        return commandLine;
+        }
+    }
+
+    /** Copies the parsed options into the fields ({@link #call()} runs after a successful parse). */
+    private void readOptions() {
+        Path file = option("-f");
+        configFile = file != null ? file : Path.of(DEFAULT_CONFIG);
+        checkOnly = isSet("-C");
+        noBfd = isSet("-B");
+        all = isSet("--all");
+        logConsole = isSet("-l");
+        logDetail = isSet("-D");
+        logFacility = option("-S");
+        logFile = option("-g");
+        flushLogFile = isSet("--flush-log-file");
+        noSyslog = isSet("-G");
+        umask = option("-u");
+        releaseVips = isSet("-X");
+        dontReleaseVrrp = isSet("-V");
+        dontReleaseIpvs = isSet("-I");
+        dontRespawn = isSet("-R");
+        dumpConf = option("-d");
+        pidFile = option("-p");
+        vrrpPidFile = option("-r");
+        checkersPidFile = option("-c");
+        bfdPidFile = option("-b");
+        addressMonitoring = isSet("-a");
+        snmp = isSet("-x");
+        snmpAgentSocket = option("-A");
+        namespace = option("-s");
+        coreDump = isSet("-m");
+        coreDumpPattern = option("-M");
+        allConfig = isSet("-e");
+        configId = option("-i");
+        signum = option("--signum");
+        configTest = option("-t");
+        dumpDirectory = option("--dump-dir");
+        controlSocket = option("--control-socket");
+        httpListen = option("--http-listen");
+        version = isSet("-v");
+    }
+
+    private boolean isSet(String name) {
+        return Boolean.TRUE.equals(spec.findOption(name).getValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T option(String name) {
+        return (T) spec.findOption(name).getValue();
     }
 
     @Override
     public Integer call() {
+        readOptions();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (version) {

@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Initialises, on two helper threads, the classes whose first use is slow and does not depend on
- * the command line: jnr-ffi's libc bindings (it generates their bytecode), the pcap4j mappings
- * (JNA loads libpcap), and the configuration parser's keyword tables (hundreds of handlers). The
- * daemon's start-up is otherwise one thread on a machine with two cores: picocli, then the parse,
- * then the kernel. Started first thing in {@link Main}, these run while picocli reads the command
- * line, so the daemon reaches its first advert sooner (docs/bench/daemon-tuning.md section 8).
+ * Does, on three helper threads, the start-up work whose first use is slow and does not depend on
+ * the command line: jnr-ffi's libc bindings and their first calls, the pcap4j mappings (JNA loads
+ * libpcap), the configuration parser's keyword tables (hundreds of handlers), slf4j's binding to
+ * logback and the JDK's socket classes the control socket needs. The daemon's start-up is
+ * otherwise one thread on a machine with two cores: picocli, then the parse, then the kernel.
+ * Started first thing in {@link Main}, these run while picocli reads the command line, so the
+ * daemon reaches its first advert sooner (docs/bench/daemon-tuning.md sections 8 and 9).
  *
  * <p>Class initialisation is thread-safe: a caller that needs a class first simply waits for it.
  * Anything that goes wrong here is ignored: the real first use reports it. The tools (-t,
@@ -29,14 +30,28 @@ final class StartupPreload {
             "org.jkeepalived.netlink.LinuxInterfacePort");
     /**
      * Loaded after {@link #NATIVE_CLASSES} when libpcap is installed: a class whose initialisation
-     * failed here would hide JNA's own error message from the daemon's report.
+     * failed here would hide JNA's own error message from the daemon's report. The last three are
+     * what opening the first capture handle initialises (the second JNA mapping, the link types
+     * pcap4j reads from its properties, JNA's reflection helpers).
      */
     static final List<String> PCAP_CLASSES = List.of(
             "org.pcap4j.core.NativeMappings",
-            "org.pcap4j.core.PcapHandle");
+            "org.pcap4j.core.PcapHandle",
+            "org.pcap4j.core.NativeMappings$PcapLibrary",
+            "org.pcap4j.packet.namednumber.DataLinkType",
+            "com.sun.jna.internal.ReflectionUtils");
     static final List<String> PARSER_CLASSES = List.of(
             "org.jkeepalived.config.parse.KeywordDefinitions",
             "org.jkeepalived.config.parse.CheckerKeywordDefinitions");
+    /**
+     * The JDK's unix-domain socket support, initialised by the control socket: its static set-up
+     * seeds a SecureRandom and looks up the platform's socket options, about 10 ms. Internal
+     * classes, named because no public call initialises them without opening a socket; a JDK
+     * without them only loses the head start.
+     */
+    static final List<String> JDK_CLASSES = List.of(
+            "sun.nio.ch.UnixDomainSockets",
+            "sun.nio.ch.Net");
     private static final Set<String> SUBCOMMANDS = Set.of("status", "demote", "promote", "doctor");
     /** Options after which jkeepalived does not run the daemon. */
     private static final Set<String> TOOL_OPTIONS = Set.of("-t", "--config-test", "-v", "--version", "-h", "--help",
@@ -52,12 +67,54 @@ final class StartupPreload {
             return;
         }
         started = true;
-        thread("jkeepalived-preload-native", () -> {
-            if (load(NATIVE_CLASSES) && org.jkeepalived.netlink.PcapLibrary.path().startsWith("/")) {
+        thread("jkeepalived-preload-native", new NativeBindings());
+        thread("jkeepalived-preload-parser", new ParserTables());
+        thread("jkeepalived-preload-runtime", new RuntimeServices());
+    }
+
+    // Classes rather than lambdas: the first lambda a JVM links sets up the lambda machinery (about
+    // 6 ms), which the parser's keyword tables then pay on their own thread instead of main.
+
+    /**
+     * {@link #NATIVE_CLASSES} and the first calls of the port's libc functions, then
+     * {@link #PCAP_CLASSES} when libpcap is installed.
+     */
+    private static final class NativeBindings implements Runnable {
+        @Override
+        public void run() {
+            if (!load(NATIVE_CLASSES)) {
+                return;
+            }
+            try {
+                org.jkeepalived.netlink.LinuxInterfacePort.prepareNativeCalls();
+            } catch (LinkageError | RuntimeException e) {
+                return; // the daemon's own first call reports it
+            }
+            if (org.jkeepalived.netlink.PcapLibrary.path().startsWith("/")) {
                 load(PCAP_CLASSES);
             }
-        });
-        thread("jkeepalived-preload-parser", () -> load(PARSER_CLASSES));
+        }
+    }
+
+    /** {@link #PARSER_CLASSES}. */
+    private static final class ParserTables implements Runnable {
+        @Override
+        public void run() {
+            load(PARSER_CLASSES);
+        }
+    }
+
+    /** slf4j's binding to logback ({@link Logging#loggerContext} waits for it), then {@link #JDK_CLASSES}. */
+    private static final class RuntimeServices implements Runnable {
+        @Override
+        public void run() {
+            try {
+                org.slf4j.LoggerFactory.getILoggerFactory();
+            } catch (LinkageError | RuntimeException e) {
+                // the daemon's own first logger reports it
+            }
+            load(JDK_CLASSES);
+        }
     }
 
     /**

@@ -35,6 +35,15 @@ public final class LinuxInterfacePort implements InterfacePort {
         PcapLibrary.configure(); // before any pcap4j class loads its native library
     }
 
+    /**
+     * Makes the first call of each libc function the port uses now, harmlessly (see
+     * {@code Native.prepareCalls}), so that the daemon's start-up helper thread, not its first
+     * netlink request, pays for jnr-ffi's binding work.
+     */
+    public static void prepareNativeCalls() {
+        Native.get().prepareCalls();
+    }
+
     private final Rtnetlink rtnetlink;
     private final KernelState state = new KernelState();
     private final VmacLinks vmacs;

@@ -67,6 +67,11 @@ final class Native {
         String strerror(int errno);
     }
 
+    /**
+     * libc by its soname: dlopen finds it at once, where the short name "c" makes jnr-ffi list the
+     * library directories (thousands of entries in /usr/lib/x86_64-linux-gnu) to pick a file.
+     */
+    static final String LIBRARY = "libc.so.6";
     private static final int MAX_EINTR_RETRIES = 100;
     private static final Native INSTANCE = new Native();
 
@@ -74,7 +79,7 @@ final class Native {
     private final Runtime runtime;
 
     private Native() {
-        libc = LibraryLoader.create(LibC.class).load("c");
+        libc = LibraryLoader.create(LibC.class).load(LIBRARY);
         runtime = Runtime.getRuntime(libc);
     }
 
@@ -203,6 +208,29 @@ final class Native {
 
     void close(int fd) {
         libc.close(fd);
+    }
+
+    /**
+     * Calls every function of {@link LibC} once, each with a descriptor of -1 (or an empty name),
+     * which the kernel refuses at once (EBADF, ENOENT) without doing anything. jnr-ffi, binding by
+     * reflection ({@code NativeLibraries}), builds a function's invoker and the marshalling for
+     * each kind of parameter (buffers, pointers, references, strings) at its first call, about 15
+     * ms in all; done here by the daemon's start-up helper thread, the daemon's first netlink
+     * request does not pay it. errno is left changed on the calling thread only.
+     */
+    void prepareCalls() {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
+        Pointer pointer = Memory.allocateDirect(runtime, 16);
+        libc.socket(-1, -1, -1);
+        libc.bind(-1, buffer, 0);
+        libc.send(-1, buffer, 0, MSG_DONTWAIT);
+        libc.recv(-1, buffer, 0, MSG_DONTWAIT);
+        libc.setsockopt(-1, SOL_SOCKET, SO_RCVBUF, buffer, 4);
+        libc.setsockopt(-1, SOL_SOCKET, SO_RCVBUF, pointer, 4);
+        libc.getsockopt(-1, SOL_SOCKET, SO_RCVBUF, buffer, new IntByReference(4));
+        libc.if_nametoindex("");
+        libc.strerror(0);
+        libc.close(-1);
     }
 
     /** The ifindex of {@code name}, or 0 when there is no such interface. */

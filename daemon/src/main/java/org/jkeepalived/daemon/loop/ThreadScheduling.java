@@ -69,6 +69,6 @@ public final class ThreadScheduling {
     }
 
     private static final class Holder {
-        static final Sched LIBC = LibraryLoader.create(Sched.class).load("c");
+        static final Sched LIBC = LibraryLoader.create(Sched.class).load(org.jkeepalived.daemon.os.LibC.LIBRARY);
     }
 }

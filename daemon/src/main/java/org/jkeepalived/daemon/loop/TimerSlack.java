@@ -47,6 +47,6 @@ public final class TimerSlack {
     }
 
     private static final class Holder {
-        static final Prctl LIBC = LibraryLoader.create(Prctl.class).load("c");
+        static final Prctl LIBC = LibraryLoader.create(Prctl.class).load(org.jkeepalived.daemon.os.LibC.LIBRARY);
     }
 }

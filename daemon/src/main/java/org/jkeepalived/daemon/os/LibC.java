@@ -14,6 +14,13 @@ import jnr.ffi.annotations.Out;
  * {@link #errno()} right after a failing call, on the same thread.
  */
 public interface LibC {
+    /**
+     * libc by its soname, for every jnr-ffi binding in the daemon: dlopen finds it at once, where
+     * the short name "c" makes jnr-ffi list the library directories (thousands of entries in
+     * /usr/lib/x86_64-linux-gnu) to pick a file, about 12 ms per binding at start-up.
+     */
+    String LIBRARY = "libc.so.6";
+
     int O_WRONLY = 0x1;
     int O_RDWR = 0x2;
     int O_CREAT = 0x40;
@@ -101,7 +108,7 @@ public interface LibC {
 
     /** Lazy holder so that loading libc happens once and only when a native call is needed. */
     final class Holder {
-        static final LibC INSTANCE = LibraryLoader.create(LibC.class).load("c");
+        static final LibC INSTANCE = LibraryLoader.create(LibC.class).load(LIBRARY);
 
         private Holder() {
         }

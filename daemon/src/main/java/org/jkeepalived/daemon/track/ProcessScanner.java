@@ -84,6 +84,9 @@ public final class ProcessScanner implements AutoCloseable {
 
     /** Initialises every tracker from one synchronous scan. Call on the loop thread. */
     public void initialiseTrackers() {
+        if (trackers.isEmpty()) {
+            return; // nothing to count: no walk through /proc
+        }
         int[] counts = scanOnce();
         for (int i = 0; i < counts.length; i++) {
             trackers.get(i).initialise(counts[i]);
