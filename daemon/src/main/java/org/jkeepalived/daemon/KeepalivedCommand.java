@@ -3,7 +3,9 @@ package org.jkeepalived.daemon;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -29,6 +31,8 @@ public final class KeepalivedCommand implements Callable<Integer> {
     static final String VERSION = "jkeepalived v" + versionOfJar() + " (keepalived 2.2.7 compatible)";
 
     private final CommandSpec spec;
+    /** Each option by its first name, as {@link #readOptions} asks for it (picocli's findOption copies every option's names). */
+    private final Map<String, OptionSpec> options = new HashMap<>();
 
     Path configFile;
     boolean checkOnly;
@@ -113,18 +117,23 @@ public final class KeepalivedCommand implements Callable<Integer> {
 
     /** An option without a value. */
     private void flag(String names, String description) {
-        spec.addOption(OptionSpec.builder(names.split(" ")).arity("0").type(boolean.class).description(description).build());
+        add(OptionSpec.builder(names.split(" ")).arity("0").type(boolean.class).description(description).build());
     }
 
     /** An option with a required value. */
     private void value(String names, Class<?> type, String label, String description) {
-        spec.addOption(OptionSpec.builder(names.split(" ")).type(type).paramLabel(label).description(description).build());
+        add(OptionSpec.builder(names.split(" ")).type(type).paramLabel(label).description(description).build());
     }
 
     /** An option whose value may be left out: it is then {@code fallback}. */
     private void optionalValue(String names, String fallback, String label, String description) {
-        spec.addOption(OptionSpec.builder(names.split(" ")).type(String.class).arity("0..1").fallbackValue(fallback)
+        add(OptionSpec.builder(names.split(" ")).type(String.class).arity("0..1").fallbackValue(fallback)
                 .paramLabel(label).description(description).build());
+    }
+
+    private void add(OptionSpec option) {
+        spec.addOption(option);
+        options.put(option.names()[0], option);
     }
 
     /** A configured picocli command line with jkeepalived's exit-code mapping. */
@@ -210,12 +219,12 @@ public final class KeepalivedCommand implements Callable<Integer> {
     }
 
     private boolean isSet(String name) {
-        return Boolean.TRUE.equals(spec.findOption(name).getValue());
+        return Boolean.TRUE.equals(options.get(name).getValue());
     }
 
     @SuppressWarnings("unchecked")
     private <T> T option(String name) {
-        return (T) spec.findOption(name).getValue();
+        return (T) options.get(name).getValue();
     }
 
     @Override

@@ -51,6 +51,7 @@ class DebianPackageIT {
     private static final Path UNIT = Path.of("/lib/systemd/system/jkeepalived.service");
     private static final Path ENABLE_LINK = Path.of("/etc/systemd/system/multi-user.target.wants/jkeepalived.service");
     private static final Path CDS_ARCHIVE = Path.of("/var/cache/jkeepalived/jkeepalived.jsa");
+    private static final Path NATIVE_STUBS = Path.of("/var/cache/jkeepalived/native");
     private static final Path EXAMPLE = Path.of("/usr/share/doc/jkeepalived/examples/nginx-pair/lb1.conf");
     /**
      * man-db's cache of formatted pages: systemd-analyze's man lookups in this test fill it, and
@@ -133,6 +134,9 @@ class DebianPackageIT {
         assertThat(Files.isExecutable(Path.of("/usr/sbin/jkeepalived"))).isTrue();
         assertThat(Files.readSymbolicLink(ENABLE_LINK)).as("enabled on install").isEqualTo(UNIT);
         assertThat(CDS_ARCHIVE).as("postinst dumped the class-data archive").isRegularFile();
+        for (String stub : List.of("libjffi-1.2.so", "libjnidispatch.so", "stubs.properties")) {
+            assertThat(NATIVE_STUBS.resolve(stub)).as("postinst extracted the native stubs").isNotEmptyFile();
+        }
         assertThat(fingerprint(KEEPALIVED_CONF)).as("/etc/keepalived/keepalived.conf untouched")
                 .isEqualTo(keepalivedConfBefore);
     }
