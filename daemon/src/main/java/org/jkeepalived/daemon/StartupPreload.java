@@ -44,6 +44,11 @@ final class StartupPreload {
             "org.jkeepalived.config.parse.KeywordDefinitions",
             "org.jkeepalived.config.parse.CheckerKeywordDefinitions");
     /**
+     * The blocks most configurations of a VRRP daemon have: defined ahead (KeywordTable#define),
+     * the others when a configuration opens them.
+     */
+    static final List<String> COMMON_BLOCKS = List.of("global_defs", "vrrp_instance", "vrrp_script", "vrrp_sync_group");
+    /**
      * The JDK's unix-domain socket support, initialised by the control socket: its static set-up
      * seeds a SecureRandom and looks up the platform's socket options, about 10 ms. Internal
      * classes, named because no public call initialises them without opening a socket; a JDK
@@ -96,11 +101,13 @@ final class StartupPreload {
         }
     }
 
-    /** {@link #PARSER_CLASSES}. */
+    /** {@link #PARSER_CLASSES}, then the blocks of {@link #COMMON_BLOCKS}. */
     private static final class ParserTables implements Runnable {
         @Override
         public void run() {
-            load(PARSER_CLASSES);
+            if (load(PARSER_CLASSES)) {
+                org.jkeepalived.config.parse.KeywordDefinitions.table().define(COMMON_BLOCKS);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.jkeepalived.config.parse;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * The single keyword table: every keyword keepalived 2.2.7 accepts plus those added later, as a
  * tree of {@link KeywordLevel}s. It drives block processing and can be listed ({@link #allPaths()})
- * for documentation. Immutable after construction; safe to share.
+ * for documentation. Immutable after construction (block levels are defined on first use, see
+ * {@link KeywordLevel}); safe to share.
  */
 public final class KeywordTable {
     /** The release whose keyword set is the compatibility baseline. */
@@ -23,6 +25,28 @@ public final class KeywordTable {
 
     public KeywordLevel root() {
         return root;
+    }
+
+    /**
+     * Defines now the blocks under the named root keywords, with every block nested in them, so
+     * that a later parse finds them ready (a daemon's start-up helper thread does this for the
+     * blocks most configurations use). Unknown names are ignored.
+     */
+    public void define(Collection<String> rootKeywords) {
+        for (String name : rootKeywords) {
+            Keyword keyword = root.lookup(name);
+            if (keyword != null && keyword.sub() != null) {
+                defineAll(keyword.sub());
+            }
+        }
+    }
+
+    private static void defineAll(KeywordLevel level) {
+        for (Keyword k : level.keywords()) {
+            if (k.sub() != null) {
+                defineAll(k.sub());
+            }
+        }
     }
 
     /** Every keyword in the tree, depth first, in definition order. */
@@ -79,10 +103,13 @@ public final class KeywordTable {
         /** A root keyword handled only in the given passes. */
         Builder blockActive(String name, ArgShape shape, Set<Pass> passes, KeywordHandler handler,
                             KeywordHandler close, Consumer<Builder> body) {
-            KeywordLevel sub = new KeywordLevel();
-            Builder subBuilder = new Builder(sub, prefix + name + " > ", passes);
-            subBuilder.since = since;
-            body.accept(subBuilder);
+            String subPrefix = prefix + name + " > ";
+            String subSince = since;
+            KeywordLevel sub = new KeywordLevel(subLevel -> {
+                Builder subBuilder = new Builder(subLevel, subPrefix, passes);
+                subBuilder.since = subSince;
+                body.accept(subBuilder);
+            });
             level.add(new Keyword(prefix + name, name, shape, "—", since, passes, handler, close, sub));
             return this;
         }
