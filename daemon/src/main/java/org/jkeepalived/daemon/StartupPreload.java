@@ -106,7 +106,11 @@ final class StartupPreload {
         @Override
         public void run() {
             if (load(PARSER_CLASSES)) {
-                org.jkeepalived.config.parse.KeywordDefinitions.table().define(COMMON_BLOCKS);
+                try {
+                    org.jkeepalived.config.parse.KeywordDefinitions.table().define(COMMON_BLOCKS);
+                } catch (LinkageError | RuntimeException e) {
+                    // the parse defines them itself and reports it
+                }
             }
         }
     }

@@ -29,8 +29,19 @@ class StartupPreloadTest {
         List<String> names = new ArrayList<>(StartupPreload.NATIVE_CLASSES);
         names.addAll(StartupPreload.PCAP_CLASSES);
         names.addAll(StartupPreload.PARSER_CLASSES);
+        names.addAll(StartupPreload.JDK_CLASSES);
         for (String name : names) {
             assertThat(Class.forName(name, false, StartupPreload.class.getClassLoader())).isNotNull();
+        }
+    }
+
+    /** The common blocks are root keywords with sub-keywords (define() ignores other names silently). */
+    @Test
+    void everyCommonBlockIsARootBlock() {
+        var root = org.jkeepalived.config.parse.KeywordDefinitions.table().root();
+        for (String block : StartupPreload.COMMON_BLOCKS) {
+            assertThat(root.lookup(block)).as(block).isNotNull();
+            assertThat(root.lookup(block).sub()).as(block).isNotNull();
         }
     }
 

@@ -26,8 +26,8 @@ import java.util.zip.ZipFile;
  * (pcap4j). Both carry their JNI stub inside the jar and, unless told where a copy is, write it to
  * a new temporary file at every start and load it from there (jffi: a randomly named file in
  * {@code java.io.tmpdir}, which initialises {@code SecureRandom}; JNA: {@code ~/.cache/JNA/temp}).
- * That is 20-60 ms of every start-up on a two-core machine, and a start that fails where the
- * temporary directory is mounted noexec.
+ * That was about 25 ms of every start-up on a two-core machine (docs/bench/daemon-tuning.md
+ * section 9), and a start that fails where the temporary directory is mounted noexec.
  *
  * <p>So the stubs are extracted once, by the build for a source tree ({@code daemon/pom.xml}) and by
  * the Debian package's postinst, with {@link #main}; the launcher names the directory
@@ -131,8 +131,8 @@ public final class NativeLibraries {
 
     /**
      * Extracts this platform's stubs from {@code jar} into {@code directory} and writes the manifest
-     * last; each file is written beside and renamed into place, so a daemon starting meanwhile sees
-     * either the old set or the new one. Returns the stubs extracted.
+     * last, each file written beside and renamed into place: a daemon starting meanwhile uses the
+     * stubs only once the new manifest names its jar. Returns the stubs extracted.
      */
     static List<Stub> extract(Path jar, Path directory) throws IOException {
         Files.createDirectories(directory);
