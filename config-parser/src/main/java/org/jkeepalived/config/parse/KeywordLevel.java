@@ -16,18 +16,16 @@ import java.util.function.Consumer;
  * block or the table is listed. Most configurations use a few of the blocks (global_defs,
  * vrrp_instance), and linking the handlers of all of them was most of a daemon's parser start-up
  * (docs/bench/daemon-tuning.md section 9). Thread-safe: the definition runs once, under this
- * level's lock, and is published by a volatile write.
+ * level's lock, and is published by the volatile write that clears it.
  */
 public final class KeywordLevel {
     private final List<Keyword> ordered = new ArrayList<>();
     private final Map<String, Keyword> byName = new HashMap<>();
-    /** Adds this level's keywords to it; null once run. */
-    private Consumer<KeywordLevel> definition;
-    private volatile boolean defined;
+    /** Adds this level's keywords to it; null once run (the write that publishes them). */
+    private volatile Consumer<KeywordLevel> definition;
 
     /** A level whose keywords are added right away (the root). */
     KeywordLevel() {
-        defined = true;
     }
 
     /** A level whose keywords {@code definition} adds to it, on first use. */
@@ -53,18 +51,17 @@ public final class KeywordLevel {
 
     /** Whether the definition has run (tests). */
     boolean isDefined() {
-        return defined;
+        return definition == null;
     }
 
     /** Runs the definition if it has not run yet; afterwards the level never changes. */
     void define() {
-        if (!defined) {
+        if (definition != null) {
             synchronized (this) {
-                if (!defined) {
-                    Consumer<KeywordLevel> pending = definition;
-                    definition = null;
+                Consumer<KeywordLevel> pending = definition;
+                if (pending != null) {
                     pending.accept(this);
-                    defined = true;
+                    definition = null;
                 }
             }
         }

@@ -36,15 +36,7 @@ public final class KeywordTable {
         for (String name : rootKeywords) {
             Keyword keyword = root.lookup(name);
             if (keyword != null && keyword.sub() != null) {
-                defineAll(keyword.sub());
-            }
-        }
-    }
-
-    private static void defineAll(KeywordLevel level) {
-        for (Keyword k : level.keywords()) {
-            if (k.sub() != null) {
-                defineAll(k.sub());
+                collect(keyword.sub(), new ArrayList<>()); // listing a level defines it
             }
         }
     }

@@ -41,12 +41,11 @@ public final class NativeLibraries {
     /** The system property (set by bin/jkeepalived) naming the directory of extracted stubs. */
     public static final String DIRECTORY_PROPERTY = "jkeepalived.native.dir";
     /**
-     * Written last by an extraction: the jar's size and modification time, and for each stub its
-     * file name = "jar-entry size".
+     * Written last by an extraction: {@value #JAR} = the jar's "size modification-time", and for
+     * each stub its file name = "jar-entry size".
      */
     static final String MANIFEST = "stubs.properties";
-    private static final String JAR_SIZE = "jar.size";
-    private static final String JAR_MODIFIED = "jar.modified";
+    private static final String JAR = "jar";
 
     /**
      * One library's stub: where it is in the jar, the file it becomes, the property that names its
@@ -101,7 +100,7 @@ public final class NativeLibraries {
         Properties manifest = new Properties();
         try (InputStream in = new FileInputStream(directory.resolve(MANIFEST).toFile())) {
             manifest.load(in);
-            if (!jarIdentity(jar).equals(manifest.getProperty(JAR_SIZE) + " " + manifest.getProperty(JAR_MODIFIED))) {
+            if (!jarIdentity(jar).equals(manifest.getProperty(JAR))) {
                 return settings;
             }
             for (Stub stub : stubs()) {
@@ -163,9 +162,7 @@ public final class NativeLibraries {
                 extracted.add(stub);
             }
         }
-        String[] identity = jarIdentity(jar).split(" ");
-        manifest.setProperty(JAR_SIZE, identity[0]);
-        manifest.setProperty(JAR_MODIFIED, identity[1]);
+        manifest.setProperty(JAR, jarIdentity(jar));
         Path partialManifest = directory.resolve(MANIFEST + ".new");
         try (Writer out = Files.newBufferedWriter(partialManifest, StandardCharsets.UTF_8)) {
             manifest.store(out, "native stubs extracted from " + jar.getFileName() + " (jkeepalived NativeLibraries)");
